@@ -1,0 +1,360 @@
+/* AcquireCredentialsHandle, FreeCredentialsHandle and the credential attributes. */
+#include "bridge/cred.h"
+
+#include "bridge/call.h"
+#include "bridge/gss_util.h"
+#include "bridge/identity.h"
+#include "bridge/impersonate.h"
+#include "bridge/memory.h"
+#include "bridge/packages.h"
+#include "mappings/map_name.h"
+#include "mappings/map_utf.h"
+
+#include <gssapi/gssapi_ext.h>
+#include <gssapi/gssapi_krb5.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CRED_USE_MASK (SECPKG_CRED_INBOUND | SECPKG_CRED_OUTBOUND)
+
+static void cred_destroy(handle_obj *obj)
+{
+    cred *c = (cred *)obj;
+    OM_uint32 minor;
+    if (c->gss != GSS_C_NO_CREDENTIAL)
+        gss_release_cred(&minor, &c->gss);
+    free(c->principal);
+    free(c->package_list);
+    free(c);
+}
+
+cred *cred_get(const CredHandle *h)
+{
+    return (cred *)handle_acquire(h, HANDLE_TYPE_CRED);
+}
+
+void cred_put(cred *c)
+{
+    if (c != NULL)
+        handle_release(&c->h);
+}
+
+/* Imports a principal or host-based name as map_name_classify says. */
+static SECURITY_STATUS cred_import_name(const char *principal, gss_name_t *out)
+{
+    OM_uint32 major, minor;
+    gss_OID type;
+    gss_buffer_desc buf;
+
+    *out = GSS_C_NO_NAME;
+    switch (map_name_classify(principal)) {
+    case MAP_NAME_PRINCIPAL:
+        type = (gss_OID)GSS_KRB5_NT_PRINCIPAL_NAME;
+        break;
+    case MAP_NAME_HOSTBASED:
+        type = GSS_C_NT_HOSTBASED_SERVICE;
+        break;
+    default:
+        call_note("\"%s\" is not a principal name", principal);
+        return SEC_E_UNKNOWN_CREDENTIALS;
+    }
+    buf.value = (void *)principal;
+    buf.length = strlen(principal);
+    major = gss_import_name(&minor, &buf, type, out);
+    if (GSS_ERROR(major)) {
+        /* Noted for the last error; a name GSSAPI cannot parse is an unknown credential. */
+        (void)gss_util_fail(major, minor, GSS_C_NO_OID, 0);
+        return SEC_E_UNKNOWN_CREDENTIALS;
+    }
+    return SEC_E_OK;
+}
+
+/* Acquires the GSS credential for c. A password gets its tickets into a memory cache the
+ * GSS credential owns (MIT's gss_acquire_cred_with_password), never the user's cache. */
+static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char *principal,
+                                        OM_uint32 *lifetime)
+{
+    SECURITY_STATUS status = SEC_E_OK;
+    OM_uint32 major = GSS_S_COMPLETE, minor = 0;
+    gss_name_t name = GSS_C_NO_NAME;
+    gss_OID_set_desc mechs = {1, &c->mech};
+    gss_cred_usage_t usage = (c->use & CRED_USE_MASK) == SECPKG_CRED_BOTH  ? GSS_C_BOTH
+                             : (c->use & SECPKG_CRED_INBOUND)               ? GSS_C_ACCEPT
+                                                                            : GSS_C_INITIATE;
+    char imp_ccache[512];
+
+    *lifetime = GSS_C_INDEFINITE;
+    if (principal != NULL) {
+        status = cred_import_name(principal, &name);
+        if (status != SEC_E_OK)
+            goto cleanup;
+    }
+
+    if (id != NULL && id->password != NULL) {
+        if (name == GSS_C_NO_NAME) {
+            call_note("a password was given without a user name");
+            status = SEC_E_UNKNOWN_CREDENTIALS;
+            goto cleanup;
+        }
+        gss_buffer_desc pw = {id->password_len, id->password};
+        major = gss_acquire_cred_with_password(&minor, name, &pw, GSS_C_INDEFINITE, &mechs,
+                                               usage, &c->gss, NULL, lifetime);
+    } else if (usage == GSS_C_INITIATE && name == GSS_C_NO_NAME &&
+               imp_thread_ccache(imp_ccache, sizeof(imp_ccache))) {
+        if (imp_ccache[0] == '\0') {
+            call_note("the impersonated client delegated no credentials");
+            status = SEC_E_NO_CREDENTIALS;
+            goto cleanup;
+        }
+        gss_key_value_element_desc elem = {"ccache", imp_ccache};
+        gss_key_value_set_desc store = {1, &elem};
+        major = gss_acquire_cred_from(&minor, name, GSS_C_INDEFINITE, &mechs, usage, &store,
+                                      &c->gss, NULL, lifetime);
+    } else if (usage == GSS_C_INITIATE && name == GSS_C_NO_NAME) {
+        /* Keep GSS_C_NO_CREDENTIAL so the library picks the cache per target; acquiring
+         * once tells whether there is any credential at all and its lifetime. */
+        gss_cred_id_t probe = GSS_C_NO_CREDENTIAL;
+        major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &mechs, usage, &probe,
+                                 NULL, lifetime);
+        if (!GSS_ERROR(major))
+            gss_release_cred(&minor, &probe);
+    } else {
+        major = gss_acquire_cred(&minor, name, GSS_C_INDEFINITE, &mechs, usage, &c->gss, NULL,
+                                 lifetime);
+    }
+    if (GSS_ERROR(major)) {
+        status = gss_util_fail(major, minor, &c->mech, 0);
+        /* No credential of the kind asked for is SEC_E_NO_CREDENTIALS whatever the cause
+         * GSSAPI gives (an empty cache, a missing keytab); a wrong password is not. */
+        if (status != SEC_E_LOGON_DENIED && status != SEC_E_NO_AUTHENTICATING_AUTHORITY &&
+            status != SEC_E_TIME_SKEW && status != SEC_E_INSUFFICIENT_MEMORY)
+            status = SEC_E_NO_CREDENTIALS;
+    }
+
+cleanup:
+    if (name != GSS_C_NO_NAME)
+        gss_release_name(&minor, &name);
+    return status;
+}
+
+static SECURITY_STATUS cred_acquire(const map_package *pkg, const char *principal, ULONG use,
+                                    const void *auth_data, PCredHandle out, PTimeStamp expiry)
+{
+    SECURITY_STATUS status;
+    identity id = {0};
+    cred *c = NULL;
+    OM_uint32 lifetime;
+
+    if ((use & CRED_USE_MASK) == 0) {
+        call_note("fCredentialUse 0x%x asks for neither INBOUND nor OUTBOUND", (unsigned)use);
+        status = SEC_E_INVALID_PARAMETER;
+        goto cleanup;
+    }
+    if (auth_data != NULL) {
+        status = identity_read(auth_data, &id);
+        if (status != SEC_E_OK)
+            goto cleanup;
+        if (id.principal != NULL)
+            principal = id.principal;
+    }
+    c = calloc(1, sizeof(*c));
+    if (c == NULL) {
+        status = SEC_E_INSUFFICIENT_MEMORY;
+        goto cleanup;
+    }
+    handle_obj_init(&c->h, HANDLE_TYPE_CRED, cred_destroy);
+    c->pkg = pkg;
+    c->use = use & CRED_USE_MASK;
+    c->gss = GSS_C_NO_CREDENTIAL;
+    gss_util_mech(pkg, &c->mech);
+    if ((principal != NULL && (c->principal = strdup(principal)) == NULL) ||
+        (id.package_list != NULL && (c->package_list = strdup(id.package_list)) == NULL)) {
+        status = SEC_E_INSUFFICIENT_MEMORY;
+        goto cleanup;
+    }
+    status = cred_acquire_gss(c, auth_data ? &id : NULL, principal, &lifetime);
+    if (status != SEC_E_OK)
+        goto cleanup;
+    status = handle_register(&c->h, out);
+    if (status != SEC_E_OK)
+        goto cleanup;
+    c = NULL;
+    gss_util_expiry(lifetime, expiry);
+
+cleanup:
+    identity_clear(&id);
+    if (c != NULL)
+        cred_destroy(&c->h);
+    return status;
+}
+
+SECURITY_STATUS SEC_ENTRY AcquireCredentialsHandleA(SEC_CHAR *pszPrincipal, SEC_CHAR *pszPackage,
+                                                    ULONG fCredentialUse, PVOID pvLogonId,
+                                                    PVOID pAuthData, SEC_GET_KEY_FN pGetKeyFn,
+                                                    PVOID pvGetKeyArgument,
+                                                    PCredHandle phCredential, PTimeStamp ptsExpiry)
+{
+    SECURITY_STATUS status;
+    const map_package *pkg;
+
+    if (phCredential == NULL) {
+        status = SEC_E_INVALID_PARAMETER;
+        goto cleanup;
+    }
+    pkg = pkg_find(pszPackage);
+    if (pkg == NULL) {
+        call_note("no package named \"%s\" on this machine", pszPackage ? pszPackage : "(null)");
+        status = SEC_E_SECPKG_NOT_FOUND;
+        goto cleanup;
+    }
+    status = cred_acquire(pkg, pszPrincipal, fCredentialUse, pAuthData, phCredential, ptsExpiry);
+
+cleanup:
+    CALL_RETURN(status);
+}
+
+SECURITY_STATUS SEC_ENTRY AcquireCredentialsHandleW(SEC_WCHAR *pszPrincipal, SEC_WCHAR *pszPackage,
+                                                    ULONG fCredentialUse, PVOID pvLogonId,
+                                                    PVOID pAuthData, SEC_GET_KEY_FN pGetKeyFn,
+                                                    PVOID pvGetKeyArgument,
+                                                    PCredHandle phCredential, PTimeStamp ptsExpiry)
+{
+    SECURITY_STATUS status;
+    const map_package *pkg;
+    char *principal = NULL;
+
+    if (phCredential == NULL) {
+        status = SEC_E_INVALID_PARAMETER;
+        goto cleanup;
+    }
+    pkg = pkg_find_w(pszPackage);
+    if (pkg == NULL) {
+        status = SEC_E_SECPKG_NOT_FOUND;
+        goto cleanup;
+    }
+    if (pszPrincipal != NULL && map_utf16_to_utf8(pszPrincipal, (size_t)-1, &principal, NULL) != 0) {
+        call_note("pszPrincipal is not valid UTF-16");
+        status = SEC_E_INVALID_PARAMETER;
+        goto cleanup;
+    }
+    status = cred_acquire(pkg, principal, fCredentialUse, pAuthData, phCredential, ptsExpiry);
+
+cleanup:
+    free(principal);
+    CALL_RETURN(status);
+}
+
+SECURITY_STATUS SEC_ENTRY FreeCredentialsHandle(PCredHandle phCredential)
+{
+    CALL_RETURN(handle_unregister(phCredential, HANDLE_TYPE_CRED));
+}
+
+/* The credential's principal as UTF-8 (malloc'd): the one it was acquired for, else what
+ * GSSAPI says the default credential is. */
+static SECURITY_STATUS cred_name(cred *c, char **out)
+{
+    OM_uint32 major, minor;
+    gss_name_t name = GSS_C_NO_NAME;
+    gss_buffer_desc text = GSS_C_EMPTY_BUFFER;
+    SECURITY_STATUS status = SEC_E_OK;
+
+    *out = NULL;
+    major = gss_inquire_cred(&minor, c->gss, &name, NULL, NULL, NULL);
+    if (GSS_ERROR(major)) {
+        status = gss_util_fail(major, minor, &c->mech, 0);
+        goto cleanup;
+    }
+    if (name == GSS_C_NO_NAME) {
+        if (c->principal == NULL) {
+            call_note("an acceptor credential for any keytab key has no single name");
+            status = SEC_E_UNSUPPORTED_FUNCTION;
+            goto cleanup;
+        }
+        *out = strdup(c->principal);
+    } else {
+        major = gss_display_name(&minor, name, &text, NULL);
+        if (GSS_ERROR(major)) {
+            status = gss_util_fail(major, minor, &c->mech, 0);
+            goto cleanup;
+        }
+        *out = strndup(text.value, text.length);
+    }
+    if (*out == NULL)
+        status = SEC_E_INSUFFICIENT_MEMORY;
+
+cleanup:
+    gss_release_buffer(&minor, &text);
+    if (name != GSS_C_NO_NAME)
+        gss_release_name(&minor, &name);
+    return status;
+}
+
+/* Shared by A and W: wide selects SecPkgCredentials_NamesW. */
+static SECURITY_STATUS cred_query(PCredHandle h, ULONG attribute, void *buffer, int wide)
+{
+    SECURITY_STATUS status;
+    cred *c = NULL;
+    char *name = NULL;
+
+    c = cred_get(h);
+    if (c == NULL) {
+        status = SEC_E_INVALID_HANDLE;
+        goto cleanup;
+    }
+    if (buffer == NULL) {
+        status = SEC_E_INVALID_PARAMETER;
+        goto cleanup;
+    }
+    if (attribute != SECPKG_CRED_ATTR_NAMES) {
+        call_note("credential attribute %u is not one the %s package answers", (unsigned)attribute,
+                  c->pkg->name);
+        status = SEC_E_UNSUPPORTED_FUNCTION;
+        goto cleanup;
+    }
+    status = cred_name(c, &name);
+    if (status != SEC_E_OK)
+        goto cleanup;
+    if (wide) {
+        SEC_WCHAR *w = NULL;
+        size_t units = 0;
+        if (map_utf8_to_utf16(name, (size_t)-1, &w, &units) != 0) {
+            status = SEC_E_INSUFFICIENT_MEMORY;
+            goto cleanup;
+        }
+        SEC_WCHAR *out = mem_alloc((units + 1) * sizeof(SEC_WCHAR));
+        if (out != NULL)
+            memcpy(out, w, (units + 1) * sizeof(SEC_WCHAR));
+        free(w);
+        if (out == NULL) {
+            status = SEC_E_INSUFFICIENT_MEMORY;
+            goto cleanup;
+        }
+        ((SecPkgCredentials_NamesW *)buffer)->sUserName = out;
+    } else {
+        size_t len = strlen(name) + 1;
+        char *out = mem_alloc(len);
+        if (out == NULL) {
+            status = SEC_E_INSUFFICIENT_MEMORY;
+            goto cleanup;
+        }
+        memcpy(out, name, len);
+        ((SecPkgCredentials_NamesA *)buffer)->sUserName = out;
+    }
+
+cleanup:
+    free(name);
+    cred_put(c);
+    return status;
+}
+
+SECURITY_STATUS SEC_ENTRY QueryCredentialsAttributesA(PCredHandle phCredential, ULONG ulAttribute,
+                                                      PVOID pBuffer)
+{
+    CALL_RETURN(cred_query(phCredential, ulAttribute, pBuffer, 0));
+}
+
+SECURITY_STATUS SEC_ENTRY QueryCredentialsAttributesW(PCredHandle phCredential, ULONG ulAttribute,
+                                                      PVOID pBuffer)
+{
+    CALL_RETURN(cred_query(phCredential, ulAttribute, pBuffer, 1));
+}

@@ -1,0 +1,80 @@
+/* Security context objects behind CtxtHandle, shared by establishment, messages and
+ * attributes. */
+#ifndef SSPIBRIDGE_CTX_H
+#define SSPIBRIDGE_CTX_H
+
+#include "bridge/cred.h"
+#include "bridge/handle.h"
+#include "mappings/map_package.h"
+
+#include <gssapi/gssapi.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+typedef struct ctx {
+    handle_obj h;
+    /* Establishment calls on one context are serialized; as Microsoft documents for
+     * Kerberos, one thread may send (Encrypt/MakeSignature) while another receives
+     * (Decrypt/VerifySignature), so each direction has its own lock. */
+    pthread_mutex_t estab_lock;
+    pthread_mutex_t send_lock;
+    pthread_mutex_t recv_lock;
+
+    const map_package *pkg;
+    gss_OID_desc mech;        /* the package's mechanism */
+    gss_OID actual_mech;      /* what GSSAPI negotiated (static storage of the library) */
+    int initiator;
+    cred *cred;               /* held for the context's life */
+    gss_ctx_id_t gss;
+    gss_name_t target;        /* initiator: the imported target name */
+    ULONG req;                /* ISC_REQ_* or ASC_REQ_* of the first call */
+    OM_uint32 gss_flags;      /* what GSSAPI reported */
+    ULONG attrs;              /* ISC_RET_* or ASC_RET_* reported to the caller */
+    atomic_int complete;
+    int failed;               /* establishment failed: the handle only awaits deletion */
+
+    /* A token the caller's too-small buffer could not take: the next call with a bigger
+     * buffer gets it without touching GSSAPI again (the GSS context has moved on). */
+    gss_buffer_desc pending;
+    SECURITY_STATUS pending_status;
+
+    /* Acceptor: delegated credentials stored in a memory cache this context owns. */
+    char deleg_ccache[96];
+} ctx;
+
+/* The live context behind h with a reference, or NULL. */
+ctx *ctx_get(const CtxtHandle *h);
+void ctx_put(ctx *c);
+
+/* A new context object for pkg holding a reference to cr (not yet in the handle table). */
+ctx *ctx_new(const map_package *pkg, cred *cr, int initiator, ULONG req);
+/* Frees an object that never entered the handle table. */
+void ctx_discard(ctx *c);
+
+/* Reads a SECBUFFER_CHANNEL_BINDINGS buffer into a GSS bindings structure pointing into
+ * it. *out is GSS_C_NO_CHANNEL_BINDINGS when there is none. SEC_E_OK or
+ * SEC_E_INVALID_TOKEN (offsets outside the buffer). */
+SECURITY_STATUS ctx_bindings(const SecBufferDesc *input, struct gss_channel_bindings_struct *storage,
+                             gss_channel_bindings_t *out);
+
+/* Hands the establishment output token to the caller (TOKEN buffer of pOutput). A caller's
+ * buffer too small keeps the token pending in c and returns SEC_E_INSUFFICIENT_MEMORY. */
+SECURITY_STATUS ctx_output_token(ctx *c, SecBufferDesc *output, gss_buffer_t token,
+                                 int allocate, SECURITY_STATUS status);
+/* Retries a pending token into output: SEC_E_OK-or-continue status when it fits now. */
+SECURITY_STATUS ctx_output_pending(ctx *c, SecBufferDesc *output, int allocate);
+
+/* One establishment step (gss_init_sec_context or gss_accept_sec_context) on c. */
+typedef SECURITY_STATUS (*ctx_step_fn)(ctx *c, PSecBufferDesc pInput, PSecBufferDesc pOutput,
+                                       PULONG pfContextAttr, PTimeStamp ptsExpiry);
+/* What both roles do around a step: serialize, hand out a pending token, refuse a failed
+ * or finished context, and register a context created by this call (created = 1; c is
+ * then consumed whatever happens). A context from a handle is released. */
+SECURITY_STATUS ctx_establish(ctx *c, int created, ctx_step_fn step, PCtxtHandle phContext,
+                              PCtxtHandle phNewContext, PSecBufferDesc pInput,
+                              PSecBufferDesc pOutput, PULONG pfContextAttr, PTimeStamp ptsExpiry);
+
+/* Status mapping options for this context (krb5 minor codes, sequence detection). */
+unsigned ctx_status_opts(const ctx *c);
+
+#endif

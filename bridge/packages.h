@@ -1,0 +1,13 @@
+/* Which packages this machine offers: a package is listed only when GSSAPI has its mech. */
+#ifndef SSPIBRIDGE_PACKAGES_H
+#define SSPIBRIDGE_PACKAGES_H
+
+#include "mappings/map_package.h"
+#include <sspi.h>
+
+/* The available package of that name (case-insensitive), or NULL. */
+const map_package *pkg_find(const char *name);
+/* The same for a UTF-16 name; NULL also for a name that is not valid UTF-16. */
+const map_package *pkg_find_w(const SEC_WCHAR *name);
+
+#endif

@@ -1,0 +1,1 @@
+# Interop programs and the matrix runner (issue 5).

@@ -1,0 +1,18 @@
+# Integration suites: each brings up a throwaway realm (tests/realm) of its own.
+check_PROGRAMS += tests/integration/test_realm
+TESTS += tests/integration/test_realm
+tests_integration_test_realm_SOURCES = tests/integration/test_realm.c
+tests_integration_test_realm_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_realm_LDADD = tests/realm/librealm.la $(CUNIT_LIBS) $(GSSAPI_LIBS) \
+	$(KRB5_LIBS)
+
+# Shared by the bridge's integration suites: an in-process establishment loop.
+noinst_LTLIBRARIES += tests/common/libestablish.la
+tests_common_libestablish_la_SOURCES = tests/common/establish.c tests/common/establish.h
+
+check_PROGRAMS += tests/integration/test_kerberos
+TESTS += tests/integration/test_kerberos
+tests_integration_test_kerberos_SOURCES = tests/integration/test_kerberos.c
+tests_integration_test_kerberos_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_kerberos_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
+	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS)
