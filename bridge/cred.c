@@ -8,6 +8,7 @@
 #include "bridge/memory.h"
 #include "bridge/packages.h"
 #include "mappings/map_name.h"
+#include "mappings/map_status.h"
 #include "mappings/map_utf.h"
 
 #include <gssapi/gssapi_ext.h>
@@ -123,7 +124,8 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
                                  lifetime);
     }
     if (GSS_ERROR(major)) {
-        status = gss_util_fail(major, minor, &c->mech, 0);
+        status = gss_util_fail(major, minor, &c->mech,
+                               usage == GSS_C_ACCEPT ? MAP_STATUS_ACCEPTOR : 0);
         /* No credential of the kind asked for is SEC_E_NO_CREDENTIALS whatever the cause
          * GSSAPI gives (an empty cache, a missing keytab); a wrong password is not. */
         if (status != SEC_E_LOGON_DENIED && status != SEC_E_NO_AUTHENTICATING_AUTHORITY &&

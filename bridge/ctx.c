@@ -175,6 +175,8 @@ unsigned ctx_status_opts(const ctx *c)
     /* ISC_RET_ and ASC_RET_ share these two bit values. */
     if (c->attrs & (ISC_RET_REPLAY_DETECT | ISC_RET_SEQUENCE_DETECT))
         opts |= MAP_STATUS_WANT_SEQUENCE;
+    if (!c->initiator)
+        opts |= MAP_STATUS_ACCEPTOR;
     return opts;
 }
 

@@ -5,11 +5,7 @@
 #include "mappings/map_status.h"
 #include "mappings/map_time.h"
 
-#include <string.h>
 #include <time.h>
-
-/* 1.2.840.113554.1.2.2 */
-static const unsigned char gss_util_krb5_oid[] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x12, 0x01, 0x02, 0x02};
 
 void gss_util_mech(const map_package *pkg, gss_OID_desc *out)
 {
@@ -17,10 +13,15 @@ void gss_util_mech(const map_package *pkg, gss_OID_desc *out)
     out->elements = (void *)pkg->oid;
 }
 
+/* The package table knows every OID of the krb5 mechanism (MIT's, Microsoft's, the old
+ * one), so a Windows peer's OID counts too. */
 int gss_util_is_krb5(gss_const_OID oid)
 {
-    return oid != GSS_C_NO_OID && oid->length == sizeof(gss_util_krb5_oid) &&
-           memcmp(oid->elements, gss_util_krb5_oid, sizeof(gss_util_krb5_oid)) == 0;
+    const map_package *pkg;
+    if (oid == GSS_C_NO_OID)
+        return 0;
+    pkg = map_package_by_oid(oid->elements, oid->length);
+    return pkg != NULL && pkg == map_package_by_name("Kerberos");
 }
 
 void gss_util_expiry(OM_uint32 lifetime, TimeStamp *ts)

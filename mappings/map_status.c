@@ -16,49 +16,53 @@ typedef struct map_major_row {
     uint32_t routine;       /* GSS_ROUTINE_ERROR() value */
     SECURITY_STATUS status;
     int minor_refines;      /* a krb5 minor row may replace status */
+    SECURITY_STATUS acceptor_status; /* on the acceptor when no minor row says more (0: status) */
 } map_major_row;
 
 static const map_major_row map_major_rows[] = {
     /* The mechanism is not there: Windows' answer for a package it does not have. */
-    {GSS_S_BAD_MECH, SEC_E_SECPKG_NOT_FOUND, 0},
+    {GSS_S_BAD_MECH, SEC_E_SECPKG_NOT_FOUND, 0, 0},
     /* gss_import_name rejects the name: for an ISC target name (the usual case) Windows'
      * "The specified target is unknown or unreachable". */
-    {GSS_S_BAD_NAME, SEC_E_TARGET_UNKNOWN, 0},
-    {GSS_S_BAD_NAMETYPE, SEC_E_TARGET_UNKNOWN, 0},
+    {GSS_S_BAD_NAME, SEC_E_TARGET_UNKNOWN, 0, 0},
+    {GSS_S_BAD_NAMETYPE, SEC_E_TARGET_UNKNOWN, 0, 0},
     /* Channel bindings differ: "The SSPI channel bindings supplied by the client are
      * incorrect" (SSPI Status Codes). */
-    {GSS_S_BAD_BINDINGS, SEC_E_BAD_BINDINGS, 0},
+    {GSS_S_BAD_BINDINGS, SEC_E_BAD_BINDINGS, 0, 0},
     /* Only gss_display_status returns it, for a bad status type: a bridge bug. */
-    {GSS_S_BAD_STATUS, SEC_E_INTERNAL_ERROR, 0},
+    {GSS_S_BAD_STATUS, SEC_E_INTERNAL_ERROR, 0, 0},
     /* GSS_S_BAD_SIG == GSS_S_BAD_MIC: the checksum failed, "The message or signature supplied
      * for verification has been altered". Never refined: MIT reports a failed message
      * checksum as BAD_SIG with minor KRB5KRB_AP_ERR_BAD_INTEGRITY. */
-    {GSS_S_BAD_SIG, SEC_E_MESSAGE_ALTERED, 0},
-    {GSS_S_NO_CRED, SEC_E_NO_CREDENTIALS, 1},
+    {GSS_S_BAD_SIG, SEC_E_MESSAGE_ALTERED, 0, 0},
+    {GSS_S_NO_CRED, SEC_E_NO_CREDENTIALS, 1, 0},
     /* A context GSS does not know is a bad handle to the SSPI caller. */
-    {GSS_S_NO_CONTEXT, SEC_E_INVALID_HANDLE, 0},
+    {GSS_S_NO_CONTEXT, SEC_E_INVALID_HANDLE, 0, 0},
     /* Malformed or truncated token: "The token supplied to the function is invalid". */
-    {GSS_S_DEFECTIVE_TOKEN, SEC_E_INVALID_TOKEN, 0},
+    {GSS_S_DEFECTIVE_TOKEN, SEC_E_INVALID_TOKEN, 0, 0},
     /* A credential exists but fails GSS's consistency checks: "The credentials supplied to
      * the package were not recognized" fits better than "No credentials are available". */
-    {GSS_S_DEFECTIVE_CREDENTIAL, SEC_E_UNKNOWN_CREDENTIALS, 1},
+    {GSS_S_DEFECTIVE_CREDENTIAL, SEC_E_UNKNOWN_CREDENTIALS, 1, 0},
     /* MIT returns it when the initiator's TGT has expired (minor KRB5KRB_AP_ERR_TKT_EXPIRED).
      * SSPI has no "credentials expired" code; SEC_E_CONTEXT_EXPIRED ("The context has
      * expired and can no longer be used") is the nearest, and what Wine's Kerberos package,
      * also over MIT, returns for this major. */
-    {GSS_S_CREDENTIALS_EXPIRED, SEC_E_CONTEXT_EXPIRED, 1},
-    {GSS_S_CONTEXT_EXPIRED, SEC_E_CONTEXT_EXPIRED, 0},
-    /* Unspecified: the krb5 minor rows below usually say what happened. */
-    {GSS_S_FAILURE, SEC_E_INTERNAL_ERROR, 1},
-    {GSS_S_BAD_QOP, SEC_E_QOP_NOT_SUPPORTED, 0},
+    {GSS_S_CREDENTIALS_EXPIRED, SEC_E_CONTEXT_EXPIRED, 1, 0},
+    {GSS_S_CONTEXT_EXPIRED, SEC_E_CONTEXT_EXPIRED, 0, 0},
+    /* Unspecified: the krb5 minor rows below usually say what happened. An acceptor whose
+     * failure no minor row explains could not read the client's token: MIT answers a token
+     * cut short after its header with GSS_S_FAILURE and an opaque minor, where Windows says
+     * "The token supplied to the function is invalid". */
+    {GSS_S_FAILURE, SEC_E_INTERNAL_ERROR, 1, SEC_E_INVALID_TOKEN},
+    {GSS_S_BAD_QOP, SEC_E_QOP_NOT_SUPPORTED, 0, 0},
     /* A local policy refused the operation: SSPI reports refused logons as LOGON_DENIED. */
-    {GSS_S_UNAUTHORIZED, SEC_E_LOGON_DENIED, 0},
+    {GSS_S_UNAUTHORIZED, SEC_E_LOGON_DENIED, 0, 0},
     /* "The function requested is not supported". */
-    {GSS_S_UNAVAILABLE, SEC_E_UNSUPPORTED_FUNCTION, 0},
+    {GSS_S_UNAVAILABLE, SEC_E_UNSUPPORTED_FUNCTION, 0, 0},
     /* gss_add_cred on an element the credential has, or gss_export_name on a name that is
      * not a mechanism name: the bridge asked for something it should not have. */
-    {GSS_S_DUPLICATE_ELEMENT, SEC_E_INTERNAL_ERROR, 0},
-    {GSS_S_NAME_NOT_MN, SEC_E_INTERNAL_ERROR, 0},
+    {GSS_S_DUPLICATE_ELEMENT, SEC_E_INTERNAL_ERROR, 0, 0},
+    {GSS_S_NAME_NOT_MN, SEC_E_INTERNAL_ERROR, 0, 0},
 };
 
 /* Calling errors (GSS_CALLING_ERROR()): the bridge passed GSS something unreadable or
@@ -224,6 +228,8 @@ SECURITY_STATUS map_status_from_gss(uint32_t major, uint32_t minor, unsigned opt
             if (k != NULL)
                 return k->status;
         }
+        if ((opts & MAP_STATUS_ACCEPTOR) && row->acceptor_status != 0)
+            return row->acceptor_status;
         return row->status;
     }
     if (calling != 0) {

@@ -204,8 +204,9 @@ static void test_minor_ignored_without_krb5_minor_option(void)
     /* Another mechanism's minor codes can collide with krb5's. */
     CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, (uint32_t)KRB5_KDC_UNREACH, 0),
                     SEC_E_INTERNAL_ERROR);
+    /* On the acceptor the major's own acceptor row applies, not the krb5 minor row. */
     CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, (uint32_t)KRB5_KDC_UNREACH, ACC),
-                    SEC_E_INTERNAL_ERROR);
+                    SEC_E_INVALID_TOKEN);
 }
 
 static void test_unknown_minor_keeps_the_major_status(void)
@@ -404,7 +405,20 @@ static void test_unknown_status_name(void)
         CU_ASSERT_STRING_EQUAL(map_status_name((SECURITY_STATUS)unknown[i]), "unknown");
 }
 
+/* MIT answers a client token cut short after its header with GSS_S_FAILURE and an opaque
+ * minor: on the acceptor that is an invalid token, on the initiator an internal error. */
+static void test_unexplained_acceptor_failure_is_invalid_token(void)
+{
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, 100001, KRB5 | ACC), SEC_E_INVALID_TOKEN);
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, 100001, KRB5), SEC_E_INTERNAL_ERROR);
+    /* A minor row still wins on the acceptor. */
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_SKEW, KRB5 | ACC),
+                    SEC_E_TIME_SKEW);
+}
+
 static CU_TestInfo tests[] = {
+    {"test_unexplained_acceptor_failure_is_invalid_token",
+     test_unexplained_acceptor_failure_is_invalid_token},
     {"test_complete_is_ok", test_complete_is_ok},
     {"test_continue_needed_is_sec_i_continue_needed",
      test_continue_needed_is_sec_i_continue_needed},
