@@ -18,6 +18,8 @@ static void ctx_free(ctx *c)
         gss_delete_sec_context(&minor, &c->gss, GSS_C_NO_BUFFER);
     if (c->target != GSS_C_NO_NAME)
         gss_release_name(&minor, &c->target);
+    if (c->own_cred != GSS_C_NO_CREDENTIAL)
+        gss_release_cred(&minor, &c->own_cred);
     if (c->pending.value != NULL) {
         explicit_bzero(c->pending.value, c->pending.length);
         free(c->pending.value);
@@ -63,6 +65,7 @@ ctx *ctx_new(const map_package *pkg, cred *cr, int initiator, ULONG req)
     handle_retain(&cr->h);
     c->gss = GSS_C_NO_CONTEXT;
     c->target = GSS_C_NO_NAME;
+    c->own_cred = GSS_C_NO_CREDENTIAL;
     c->req = req;
     atomic_init(&c->complete, 0);
     return c;

@@ -25,6 +25,9 @@ typedef struct ctx {
     gss_OID actual_mech;      /* what GSSAPI negotiated (static storage of the library) */
     int initiator;
     cred *cred;               /* held for the context's life */
+    /* A private copy of the credential when a request changes it for this context only
+     * (ISC_REQ_NO_INTEGRITY sets krb5's no-CI-flags option); GSS_C_NO_CREDENTIAL else. */
+    gss_cred_id_t own_cred;
     gss_ctx_id_t gss;
     gss_name_t target;        /* initiator: the imported target name */
     ULONG req;                /* ISC_REQ_* or ASC_REQ_* of the first call */

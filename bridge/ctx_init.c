@@ -8,6 +8,7 @@
 #include "mappings/map_name.h"
 #include "mappings/map_utf.h"
 
+#include <gssapi/gssapi_ext.h>
 #include <gssapi/gssapi_krb5.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,32 @@ static SECURITY_STATUS init_import_target(const char *target, gss_name_t *out)
     return SEC_E_OK;
 }
 
+/* ISC_REQ_NO_INTEGRITY: MIT puts CONF|INTEG into the authenticator's checksum flags whatever
+ * the request says, unless the credential carries the no-CI-flags option. The option changes
+ * the credential, so the context gets its own copy (export/import duplicates a credential,
+ * the library's default included) and other contexts on the handle are unaffected. */
+static SECURITY_STATUS init_no_integrity_cred(ctx *c)
+{
+    OM_uint32 major, minor;
+    gss_buffer_desc blob = GSS_C_EMPTY_BUFFER, empty = GSS_C_EMPTY_BUFFER;
+    gss_OID_set_desc mechs = {1, &c->mech};
+
+    if (c->cred->gss == GSS_C_NO_CREDENTIAL) {
+        major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &mechs, GSS_C_INITIATE,
+                                 &c->own_cred, NULL, NULL);
+    } else {
+        major = gss_export_cred(&minor, c->cred->gss, &blob);
+        if (!GSS_ERROR(major))
+            major = gss_import_cred(&minor, &blob, &c->own_cred);
+        gss_release_buffer(&minor, &blob);
+    }
+    if (!GSS_ERROR(major))
+        major = gss_set_cred_option(&minor, &c->own_cred, (gss_OID)GSS_KRB5_CRED_NO_CI_FLAGS_X, &empty);
+    if (GSS_ERROR(major))
+        return gss_util_fail(major, minor, &c->mech, 0);
+    return SEC_E_OK;
+}
+
 /* The first call: a new context object for the credential and target. */
 static SECURITY_STATUS init_create(PCredHandle phCredential, const char *target, ULONG req, ctx **out)
 {
@@ -65,6 +92,11 @@ static SECURITY_STATUS init_create(PCredHandle phCredential, const char *target,
     status = init_import_target(target, &c->target);
     if (status != SEC_E_OK)
         goto cleanup;
+    if (req & ISC_REQ_NO_INTEGRITY) {
+        status = init_no_integrity_cred(c);
+        if (status != SEC_E_OK)
+            goto cleanup;
+    }
     *out = c;
     c = NULL;
 
@@ -102,7 +134,8 @@ static SECURITY_STATUS init_step(ctx *c, PSecBufferDesc pInput, PSecBufferDesc p
     if (status != SEC_E_OK)
         goto cleanup;
 
-    major = gss_init_sec_context(&minor, c->cred->gss, &c->gss, c->target, &c->mech,
+    major = gss_init_sec_context(&minor,
+                                 c->own_cred != GSS_C_NO_CREDENTIAL ? c->own_cred : c->cred->gss, &c->gss, c->target, &c->mech,
                                  map_isc_req_to_gss(c->req), GSS_C_INDEFINITE, cb, &in,
                                  &c->actual_mech, &out, &ret_flags, &time_rec);
     if (GSS_ERROR(major)) {

@@ -15,11 +15,6 @@ static SECURITY_STATUS pending_on_ctx(PCtxtHandle h)
     return SEC_E_UNSUPPORTED_FUNCTION;
 }
 
-SECURITY_STATUS SEC_ENTRY CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken)
-{
-    CALL_RETURN(pending_on_ctx(phContext));
-}
-
 SECURITY_STATUS SEC_ENTRY QueryContextAttributesA(PCtxtHandle phContext, ULONG ulAttribute, void *pBuffer)
 {
     CALL_RETURN(pending_on_ctx(phContext));

@@ -26,6 +26,13 @@ static SECURITY_STATUS unsupported_on_cred(PCredHandle h, const char *why)
     return SEC_E_UNSUPPORTED_FUNCTION;
 }
 
+/* "This function is supported only by the Digest SSP" (CompleteAuthToken): Kerberos never
+ * returns SEC_I_COMPLETE_NEEDED, so there is nothing to complete. */
+SECURITY_STATUS SEC_ENTRY CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken)
+{
+    CALL_RETURN(unsupported_on_ctx(phContext, "only the Digest package completes tokens"));
+}
+
 SECURITY_STATUS SEC_ENTRY ApplyControlToken(PCtxtHandle phContext, PSecBufferDesc pInput)
 {
     CALL_RETURN(unsupported_on_ctx(phContext, "Kerberos has no control tokens (Schannel alerts only)"));

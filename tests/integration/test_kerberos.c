@@ -885,6 +885,40 @@ static void test_trace_logs_each_call_with_its_status(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "FreeCredentialsHandle -> SEC_E_OK"));
 }
 
+static void test_no_integrity_keeps_integrity_out_of_the_authenticator(void)
+{
+    CtxtHandle ictx, actx;
+    est_result res;
+    est_opts opts = {ISC_REQ_MUTUAL_AUTH | ISC_REQ_INTEGRITY | ISC_REQ_NO_INTEGRITY, ASC_REQ_INTEGRITY,
+                     NULL, NULL, 0};
+    establish_ok("host/localhost", &opts, &ictx, &actx, &res);
+    CU_ASSERT_FALSE(res.isc_attrs & ISC_RET_INTEGRITY);
+    /* The acceptor sees the checksum flags without INTEG: it cannot claim integrity. */
+    CU_ASSERT_FALSE(res.asc_attrs & ASC_RET_INTEGRITY);
+    delete_both(&ictx, &actx);
+
+    /* The same credential handle still grants integrity to a context that asks normally. */
+    opts.isc_req = ISC_REQ_MUTUAL_AUTH | ISC_REQ_INTEGRITY;
+    establish_ok("host/localhost", &opts, &ictx, &actx, &res);
+    CU_ASSERT(res.isc_attrs & ISC_RET_INTEGRITY);
+    CU_ASSERT(res.asc_attrs & ASC_RET_INTEGRITY);
+    delete_both(&ictx, &actx);
+}
+
+static void test_functions_kerberos_lacks_are_unsupported(void)
+{
+    CtxtHandle ictx, actx;
+    est_result res;
+    void *token = (void *)&res;
+    establish_ok("host/localhost", NULL, &ictx, &actx, &res);
+    CU_ASSERT_EQUAL(CompleteAuthToken(&actx, NULL), SEC_E_UNSUPPORTED_FUNCTION);
+    CU_ASSERT_EQUAL(ApplyControlToken(&ictx, NULL), SEC_E_UNSUPPORTED_FUNCTION);
+    CU_ASSERT_EQUAL(QuerySecurityContextToken(&actx, &token), SEC_E_UNSUPPORTED_FUNCTION);
+    CU_ASSERT_PTR_NULL(token);
+    delete_both(&ictx, &actx);
+    CU_ASSERT_EQUAL(CompleteAuthToken(&actx, NULL), SEC_E_INVALID_HANDLE);
+}
+
 static void test_nothing_leaks_across_the_suite(void)
 {
     CU_ASSERT_EQUAL(mem_live_count(), 0);
@@ -934,6 +968,8 @@ static CU_TestInfo tests[] = {
     {"no credentials in an empty cache", test_no_credentials_in_empty_cache},
     {"KDC unreachable is SEC_E_NO_AUTHENTICATING_AUTHORITY", test_kdc_unreachable_is_no_authenticating_authority},
     {"trace logs each call with its status", test_trace_logs_each_call_with_its_status},
+    {"ISC_REQ_NO_INTEGRITY keeps integrity out of the authenticator", test_no_integrity_keeps_integrity_out_of_the_authenticator},
+    {"functions Kerberos lacks are SEC_E_UNSUPPORTED_FUNCTION", test_functions_kerberos_lacks_are_unsupported},
     {"nothing handed out leaks across the suite", test_nothing_leaks_across_the_suite},
     CU_TEST_INFO_NULL,
 };
