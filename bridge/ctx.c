@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void ctx_free(ctx *c)
 {
@@ -62,7 +63,8 @@ ctx *ctx_new(const map_package *pkg, cred *cr, int initiator, ULONG req)
     gss_util_mech(pkg, &c->mech);
     c->initiator = initiator;
     c->cred = cr;
-    handle_retain(&cr->h);
+    if (cr != NULL)
+        handle_retain(&cr->h);
     c->gss = GSS_C_NO_CONTEXT;
     c->target = GSS_C_NO_NAME;
     c->own_cred = GSS_C_NO_CREDENTIAL;
@@ -204,6 +206,8 @@ SECURITY_STATUS ctx_establish(ctx *c, int created, ctx_step_fn step, PCtxtHandle
         status = SEC_E_OUT_OF_SEQUENCE;
     } else {
         status = step(c, pInput, pOutput, pfContextAttr, ptsExpiry);
+        if (atomic_load(&c->complete) && c->established == 0)
+            c->established = (int64_t)time(NULL);
     }
     pthread_mutex_unlock(&c->estab_lock);
 

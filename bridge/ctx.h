@@ -24,7 +24,7 @@ typedef struct ctx {
     gss_OID_desc mech;        /* the package's mechanism */
     gss_OID actual_mech;      /* what GSSAPI negotiated (static storage of the library) */
     int initiator;
-    cred *cred;               /* held for the context's life */
+    cred *cred;               /* held for the context's life; NULL for an imported one */
     /* A private copy of the credential when a request changes it for this context only
      * (ISC_REQ_NO_INTEGRITY sets krb5's no-CI-flags option); GSS_C_NO_CREDENTIAL else. */
     gss_cred_id_t own_cred;
@@ -35,6 +35,11 @@ typedef struct ctx {
     ULONG attrs;              /* ISC_RET_* or ASC_RET_* reported to the caller */
     atomic_int complete;
     int failed;               /* establishment failed: the handle only awaits deletion */
+    /* ExportSecurityContext moved the GSS context out (gss is GSS_C_NO_CONTEXT): only what
+     * the bridge keeps itself (flags, package) can still be asked. Set under all three locks. */
+    int exported;
+    /* Unix time establishment completed (SECPKG_ATTR_LIFESPAN's tsStart), 0 before. */
+    int64_t established;
 
     /* A token the caller's too-small buffer could not take: the next call with a bigger
      * buffer gets it without touching GSSAPI again (the GSS context has moved on). */
@@ -43,13 +48,23 @@ typedef struct ctx {
 
     /* Acceptor: delegated credentials stored in a memory cache this context owns. */
     char deleg_ccache[96];
+
+    /* Message protection (bridge/message.c, bridge/msg_sizes.c). sizes_ready publishes the
+     * SecPkgContext_Sizes values below, computed once from the established context (the
+     * same values whichever thread computes them, so each field is simply atomic). */
+    atomic_int sizes_ready;
+    atomic_uint sizes_max_signature, sizes_block_size, sizes_security_trailer;
+    /* MSG_WARM_* bits (bridge/message.c): the kinds of message token this context has
+     * already produced or consumed once. */
+    atomic_uint msg_warm;
 } ctx;
 
 /* The live context behind h with a reference, or NULL. */
 ctx *ctx_get(const CtxtHandle *h);
 void ctx_put(ctx *c);
 
-/* A new context object for pkg holding a reference to cr (not yet in the handle table). */
+/* A new context object for pkg holding a reference to cr (not yet in the handle table).
+ * cr is NULL for a context ImportSecurityContext makes: it never establishes. */
 ctx *ctx_new(const map_package *pkg, cred *cr, int initiator, ULONG req);
 /* Frees an object that never entered the handle table. */
 void ctx_discard(ctx *c);

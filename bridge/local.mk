@@ -7,6 +7,8 @@ libsspicore_la_SOURCES = \
 	bridge/cred.c bridge/cred.h \
 	bridge/ctx.c bridge/ctx.h \
 	bridge/ctx_accept.c \
+	bridge/ctx_attr.c \
+	bridge/ctx_export.c \
 	bridge/ctx_init.c \
 	bridge/functable.c \
 	bridge/gss_util.c bridge/gss_util.h \
@@ -14,6 +16,8 @@ libsspicore_la_SOURCES = \
 	bridge/identity.c bridge/identity.h \
 	bridge/impersonate.c bridge/impersonate.h \
 	bridge/memory.c bridge/memory.h \
+	bridge/message.c \
+	bridge/msg_sizes.c bridge/msg_sizes.h \
 	bridge/packages.c bridge/packages.h \
 	bridge/pending.c \
 	bridge/secbuf.c bridge/secbuf.h \

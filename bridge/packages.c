@@ -121,6 +121,21 @@ static SECURITY_STATUS pkg_pack_w(const map_package *const *pkgs, size_t n, SecP
     return SEC_E_OK;
 }
 
+SECURITY_STATUS pkg_info_pack(const map_package *pkg, int wide, void **out)
+{
+    SECURITY_STATUS status;
+    if (wide) {
+        SecPkgInfoW *w = NULL;
+        status = pkg_pack_w(&pkg, 1, &w);
+        *out = w;
+    } else {
+        SecPkgInfoA *a = NULL;
+        status = pkg_pack_a(&pkg, 1, &a);
+        *out = a;
+    }
+    return status;
+}
+
 SECURITY_STATUS SEC_ENTRY EnumerateSecurityPackagesA(PULONG pcPackages, PSecPkgInfoA *ppPackageInfo)
 {
     SECURITY_STATUS status;

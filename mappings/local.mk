@@ -2,6 +2,7 @@
 # OIDs, target names, UTF-8 <-> UTF-16, TimeStamp. Linked into the bridge and the unit tests.
 noinst_LTLIBRARIES += libsspimappings.la
 libsspimappings_la_SOURCES = \
+	mappings/map_enctype.c mappings/map_enctype.h \
 	mappings/map_flags.c mappings/map_flags.h \
 	mappings/map_name.c mappings/map_name.h \
 	mappings/map_package.c mappings/map_package.h \

@@ -16,3 +16,24 @@ tests_integration_test_kerberos_SOURCES = tests/integration/test_kerberos.c
 tests_integration_test_kerberos_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_integration_test_kerberos_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
 	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS)
+
+check_PROGRAMS += tests/integration/test_attributes
+TESTS += tests/integration/test_attributes
+tests_integration_test_attributes_SOURCES = tests/integration/test_attributes.c
+tests_integration_test_attributes_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_attributes_LDADD = tests/realm/librealm.la libsspicore.la $(CUNIT_LIBS) \
+	$(GSSAPI_LIBS) $(KRB5_LIBS)
+
+check_PROGRAMS += tests/integration/test_export
+TESTS += tests/integration/test_export
+tests_integration_test_export_SOURCES = tests/integration/test_export.c
+tests_integration_test_export_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_export_LDADD = tests/realm/librealm.la libsspicore.la $(CUNIT_LIBS) \
+	$(GSSAPI_LIBS) $(KRB5_LIBS)
+
+check_PROGRAMS += tests/integration/test_message
+TESTS += tests/integration/test_message
+tests_integration_test_message_SOURCES = tests/integration/test_message.c
+tests_integration_test_message_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_message_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
+	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS) $(PTHREAD_LIBS)

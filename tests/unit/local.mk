@@ -23,6 +23,12 @@ tests_unit_test_map_package_SOURCES = tests/unit/test_map_package.c
 tests_unit_test_map_package_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_map_package_LDADD = libsspimappings.la $(CUNIT_LIBS)
 
+check_PROGRAMS += tests/unit/test_map_enctype
+TESTS += tests/unit/test_map_enctype
+tests_unit_test_map_enctype_SOURCES = tests/unit/test_map_enctype.c
+tests_unit_test_map_enctype_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_map_enctype_LDADD = libsspimappings.la $(CUNIT_LIBS)
+
 check_PROGRAMS += tests/unit/test_map_status
 TESTS += tests/unit/test_map_status
 tests_unit_test_map_status_SOURCES = tests/unit/test_map_status.c
