@@ -7,7 +7,6 @@
 #include "bridge/impersonate.h"
 #include "bridge/memory.h"
 #include "bridge/packages.h"
-#include "mappings/map_name.h"
 #include "mappings/map_status.h"
 #include "mappings/map_utf.h"
 
@@ -40,36 +39,6 @@ void cred_put(cred *c)
         handle_release(&c->h);
 }
 
-/* Imports a principal or host-based name as map_name_classify says. */
-static SECURITY_STATUS cred_import_name(const char *principal, gss_name_t *out)
-{
-    OM_uint32 major, minor;
-    gss_OID type;
-    gss_buffer_desc buf;
-
-    *out = GSS_C_NO_NAME;
-    switch (map_name_classify(principal)) {
-    case MAP_NAME_PRINCIPAL:
-        type = (gss_OID)GSS_KRB5_NT_PRINCIPAL_NAME;
-        break;
-    case MAP_NAME_HOSTBASED:
-        type = GSS_C_NT_HOSTBASED_SERVICE;
-        break;
-    default:
-        call_note("\"%s\" is not a principal name", principal);
-        return SEC_E_UNKNOWN_CREDENTIALS;
-    }
-    buf.value = (void *)principal;
-    buf.length = strlen(principal);
-    major = gss_import_name(&minor, &buf, type, out);
-    if (GSS_ERROR(major)) {
-        /* Noted for the last error; a name GSSAPI cannot parse is an unknown credential. */
-        (void)gss_util_fail(major, minor, GSS_C_NO_OID, 0);
-        return SEC_E_UNKNOWN_CREDENTIALS;
-    }
-    return SEC_E_OK;
-}
-
 /* Acquires the GSS credential for c. A password gets its tickets into a memory cache the
  * GSS credential owns (MIT's gss_acquire_cred_with_password), never the user's cache. */
 static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char *principal,
@@ -86,9 +55,10 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
 
     *lifetime = GSS_C_INDEFINITE;
     if (principal != NULL) {
-        status = cred_import_name(principal, &name);
-        if (status != SEC_E_OK)
+        if (gss_util_import_name(c->pkg, principal, &name) != 0) {
+            status = SEC_E_UNKNOWN_CREDENTIALS;
             goto cleanup;
+        }
     }
 
     if (id != NULL && id->password != NULL) {

@@ -5,41 +5,12 @@
 #include "bridge/gss_util.h"
 #include "bridge/secbuf.h"
 #include "mappings/map_flags.h"
-#include "mappings/map_name.h"
 #include "mappings/map_utf.h"
 
 #include <gssapi/gssapi_ext.h>
 #include <gssapi/gssapi_krb5.h>
 #include <stdlib.h>
 #include <string.h>
-
-static SECURITY_STATUS init_import_target(const char *target, gss_name_t *out)
-{
-    OM_uint32 major, minor;
-    gss_OID type;
-    gss_buffer_desc buf;
-
-    switch (map_name_classify(target)) {
-    case MAP_NAME_PRINCIPAL:
-        type = (gss_OID)GSS_KRB5_NT_PRINCIPAL_NAME;
-        break;
-    case MAP_NAME_HOSTBASED:
-        type = GSS_C_NT_HOSTBASED_SERVICE;
-        break;
-    default:
-        call_note("target name \"%s\" is neither an SPN, service@host nor a principal",
-                  target ? target : "(null)");
-        return SEC_E_TARGET_UNKNOWN;
-    }
-    buf.value = (void *)target;
-    buf.length = strlen(target);
-    major = gss_import_name(&minor, &buf, type, out);
-    if (GSS_ERROR(major)) {
-        (void)gss_util_fail(major, minor, GSS_C_NO_OID, 0);
-        return SEC_E_TARGET_UNKNOWN;
-    }
-    return SEC_E_OK;
-}
 
 /* ISC_REQ_NO_INTEGRITY: MIT puts CONF|INTEG into the authenticator's checksum flags whatever
  * the request says, unless the credential carries the no-CI-flags option. The option changes
@@ -89,9 +60,10 @@ static SECURITY_STATUS init_create(PCredHandle phCredential, const char *target,
         status = SEC_E_INSUFFICIENT_MEMORY;
         goto cleanup;
     }
-    status = init_import_target(target, &c->target);
-    if (status != SEC_E_OK)
+    if (gss_util_import_name(c->pkg, target, &c->target) != 0) {
+        status = SEC_E_TARGET_UNKNOWN;
         goto cleanup;
+    }
     if (req & ISC_REQ_NO_INTEGRITY) {
         status = init_no_integrity_cred(c);
         if (status != SEC_E_OK)

@@ -47,3 +47,9 @@ TESTS += tests/unit/test_packages
 tests_unit_test_packages_SOURCES = tests/unit/test_packages.c
 tests_unit_test_packages_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_packages_LDADD = libsspicore.la $(CUNIT_LIBS)
+
+check_PROGRAMS += tests/unit/test_map_name
+TESTS += tests/unit/test_map_name
+tests_unit_test_map_name_SOURCES = tests/unit/test_map_name.c
+tests_unit_test_map_name_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_map_name_LDADD = libsspimappings.la $(CUNIT_LIBS)
