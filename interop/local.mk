@@ -25,3 +25,7 @@ clean-local: clean-interop-matrix
 clean-interop-matrix:
 	-rm -rf interop/matrix-report
 .PHONY: clean-interop-matrix
+
+# The realm harness is a tool people use with the matrix too (sspibridge-matrix finds it
+# beside itself or on PATH), so it is installed.
+dist_bin_SCRIPTS += tests/realm/sspibridge-realm

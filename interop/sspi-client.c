@@ -358,10 +358,10 @@ static int client_establish(int fd, CredHandle *cred, const char *target, const 
     SecInvalidateHandle(ctx);
     if (out == NULL) {
         fprintf(stderr, PROG ": out of memory\n");
-        goto done;
+        goto cleanup;
     }
     if (!o->v1 && proto_send(PROG, fd, TOKEN_NOOP | TOKEN_CONTEXT_NEXT, NULL, 0) != PROTO_OK)
-        goto done;
+        goto cleanup;
 
     for (;;) {
         SecBuffer in_bufs[2] = {{(ULONG)in_len, SECBUFFER_TOKEN, in}, {0, SECBUFFER_EMPTY, NULL}};
@@ -378,20 +378,20 @@ static int client_establish(int fd, CredHandle *cred, const char *target, const 
         if (status < 0) {
             report_failure("InitializeSecurityContext", status);
             /* A first call that failed created no context; a later one leaves ours. */
-            goto done;
+            goto cleanup;
         }
         if (status == SEC_I_COMPLETE_NEEDED || status == SEC_I_COMPLETE_AND_CONTINUE) {
             SECURITY_STATUS s2 = CompleteAuthToken(ctx, &out_desc);
             if (s2 != SEC_E_OK) {
                 report_failure("CompleteAuthToken", s2);
-                goto done;
+                goto cleanup;
             }
         }
         if (out_buf.cbBuffer > 0) {
             if (o->verbose)
                 printf("Sending init_sec_context token (size=%u)...", (unsigned)out_buf.cbBuffer);
             if (proto_send(PROG, fd, o->v1 ? 0 : TOKEN_CONTEXT, out, out_buf.cbBuffer) != PROTO_OK)
-                goto done;
+                goto cleanup;
         }
         if (status != SEC_I_CONTINUE_NEEDED && status != SEC_I_COMPLETE_AND_CONTINUE) {
             if (o->verbose)
@@ -406,14 +406,14 @@ static int client_establish(int fd, CredHandle *cred, const char *target, const 
         if (pr != PROTO_OK) {
             if (pr == PROTO_EOF)
                 fprintf(stderr, PROG ": the server closed the connection during establishment\n");
-            goto done;
+            goto cleanup;
         }
         if (o->verbose)
             printf("\n");
     }
     rc = 0;
 
-done:
+cleanup:
     if (rc != 0 && have_ctx) {
         DeleteSecurityContext(ctx);
         SecInvalidateHandle(ctx);
@@ -505,14 +505,14 @@ static int client_call_server(const client_opts *o, CredHandle *cred, const char
 
     if (o->auth) {
         if (client_establish(fd, cred, target, o, max_token, &ctx, &attrs, &expiry) != 0)
-            goto done;
+            goto cleanup;
         have_ctx = 1;
         if (o->verbose && client_show_context(&ctx, attrs, &expiry, o) != 0)
-            goto done;
+            goto cleanup;
         if (o->wrap && message_sizes(&ctx, &sizes) != SEC_E_OK)
-            goto done;
+            goto cleanup;
     } else if (proto_send(PROG, fd, TOKEN_NOOP, NULL, 0) != PROTO_OK) {
-        goto done;
+        goto cleanup;
     }
 
     for (int i = 0; i < o->mcount; i++) {
@@ -522,7 +522,7 @@ static int client_call_server(const client_opts *o, CredHandle *cred, const char
 
         if (o->wrap) {
             if (message_wrap(&ctx, &sizes, o->encrypt, msg, msg_len, &tok, &tok_len) != SEC_E_OK)
-                goto done;
+                goto cleanup;
             send_buf = tok;
             send_len = tok_len;
         }
@@ -531,7 +531,7 @@ static int client_call_server(const client_opts *o, CredHandle *cred, const char
                       : TOKEN_DATA | (o->wrap ? TOKEN_WRAPPED : 0) |
                             (o->encrypt ? TOKEN_ENCRYPTED : 0) | (o->mic ? TOKEN_SEND_MIC : 0);
         if (proto_send(PROG, fd, flags, send_buf, send_len) != PROTO_OK)
-            goto done;
+            goto cleanup;
         free(tok);
         tok = NULL;
 
@@ -539,11 +539,11 @@ static int client_call_server(const client_opts *o, CredHandle *cred, const char
         if (pr != PROTO_OK) {
             if (pr == PROTO_EOF)
                 fprintf(stderr, PROG ": the server closed the connection instead of answering\n");
-            goto done;
+            goto cleanup;
         }
         if (o->mic) {
             if (message_verify(&ctx, msg, msg_len, resp, resp_len) != SEC_E_OK)
-                goto done;
+                goto cleanup;
             if (o->verbose)
                 printf("Signature verified.\n");
         } else if (o->verbose) {
@@ -554,10 +554,10 @@ static int client_call_server(const client_opts *o, CredHandle *cred, const char
     }
 
     if (!o->v1 && proto_send(PROG, fd, TOKEN_NOOP, NULL, 0) != PROTO_OK)
-        goto done;
+        goto cleanup;
     rc = 0;
 
-done:
+cleanup:
     if (have_ctx) {
         SECURITY_STATUS s = DeleteSecurityContext(&ctx);
         if (s != SEC_E_OK && rc == 0) {
@@ -593,32 +593,32 @@ int main(int argc, char **argv)
         size_t n = strlen(o.service) + strlen(o.host) + 2;
         target = malloc(n);
         if (target == NULL)
-            goto done;
+            goto cleanup;
         snprintf(target, n, "%s@%s", o.service, o.host);
     } else if ((target = strdup(o.service)) == NULL) {
-        goto done;
+        goto cleanup;
     }
 
     if (o.use_file) {
         if (client_read_file(o.msg, &msg, &msg_len) != 0)
-            goto done;
+            goto cleanup;
     } else {
         msg_len = strlen(o.msg);
         if ((msg = malloc(msg_len + 1)) == NULL)
-            goto done;
+            goto cleanup;
         memcpy(msg, o.msg, msg_len + 1);
     }
 
     if (o.auth) {
         max_token = package_max_token(o.package);
         if (max_token == 0)
-            goto done;
+            goto cleanup;
         SECURITY_STATUS s = client_acquire(&o, &cred);
         /* The password is in the credential now (or was refused): wipe our copy. */
         if (o.pass != NULL)
             explicit_bzero(o.pass, strlen(o.pass));
         if (s != SEC_E_OK)
-            goto done;
+            goto cleanup;
         have_cred = 1;
     }
     if (o.verbose && o.auth) {
@@ -629,10 +629,10 @@ int main(int argc, char **argv)
 
     for (int i = 0; i < o.ccount; i++)
         if (client_call_server(&o, &cred, target, max_token, msg, msg_len) != 0)
-            goto done;
+            goto cleanup;
     rc = 0;
 
-done:
+cleanup:
     if (have_cred) {
         SECURITY_STATUS s = FreeCredentialsHandle(&cred);
         if (s != SEC_E_OK) {

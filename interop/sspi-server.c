@@ -204,7 +204,7 @@ static int server_establish(int fd, CredHandle *cred, const server_opts *o, Ctxt
     *attrs = 0;
     SecInvalidateHandle(ctx);
     if (proto_recv(PROG, fd, &flags, &tok, &len) != PROTO_OK)
-        goto done;
+        goto cleanup;
     if (flags == 0) {
         /* No flag byte: a v1 client, whose first token is already a context token. */
         *v1 = 1;
@@ -212,16 +212,16 @@ static int server_establish(int fd, CredHandle *cred, const server_opts *o, Ctxt
             fprintf(server_log, "Client speaks the v1 protocol\n");
     } else if (!(flags & TOKEN_NOOP)) {
         fprintf(server_log, "Expected NOOP token, got %d token instead\n", flags);
-        goto done;
+        goto cleanup;
     } else if (!(flags & TOKEN_CONTEXT_NEXT)) {
         fprintf(server_log, "Accepted unauthenticated connection.\n");
         rc = 0;
-        goto done;
+        goto cleanup;
     } else {
         free(tok);
         tok = NULL;
         if (proto_recv(PROG, fd, &flags, &tok, &len) != PROTO_OK)
-            goto done;
+            goto cleanup;
     }
 
     for (;;) {
@@ -253,20 +253,20 @@ static int server_establish(int fd, CredHandle *cred, const server_opts *o, Ctxt
             FreeContextBuffer(out_buf.pvBuffer);
             if (pr != PROTO_OK) {
                 fprintf(server_log, "failure sending token\n");
-                goto done;
+                goto cleanup;
             }
         } else if (out_buf.pvBuffer != NULL) {
             FreeContextBuffer(out_buf.pvBuffer);
         }
         if (status < 0) {
             report_failure("AcceptSecurityContext", status);
-            goto done;
+            goto cleanup;
         }
         if (status == SEC_I_COMPLETE_NEEDED || status == SEC_I_COMPLETE_AND_CONTINUE) {
             SECURITY_STATUS s2 = CompleteAuthToken(ctx, &out_desc);
             if (s2 != SEC_E_OK) {
                 report_failure("CompleteAuthToken", s2);
-                goto done;
+                goto cleanup;
             }
         }
         if (status != SEC_I_CONTINUE_NEEDED && status != SEC_I_COMPLETE_AND_CONTINUE) {
@@ -277,7 +277,7 @@ static int server_establish(int fd, CredHandle *cred, const server_opts *o, Ctxt
         if (o->verbose)
             fprintf(server_log, "continue needed...\n");
         if (proto_recv(PROG, fd, &flags, &tok, &len) != PROTO_OK)
-            goto done;
+            goto cleanup;
     }
 
     report_ctx_attrs(server_log, *attrs, 1);
@@ -285,7 +285,7 @@ static int server_establish(int fd, CredHandle *cred, const server_opts *o, Ctxt
         fprintf(server_log, "Accepted connection using package %s.\n", o->package);
     rc = 1;
 
-done:
+cleanup:
     if (rc < 0 && have_ctx) {
         DeleteSecurityContext(ctx);
         SecInvalidateHandle(ctx);
@@ -378,14 +378,14 @@ static int server_sign(int fd, CredHandle *cred, const server_opts *o)
 
     have_ctx = server_establish(fd, cred, o, &ctx, &attrs, &v1);
     if (have_ctx < 0)
-        goto done;
+        goto cleanup;
     if (have_ctx) {
         if (server_show_client(&ctx, o) != 0)
-            goto done;
+            goto cleanup;
         if (o->do_export)
             for (int i = 0; i < 3; i++)
                 if (server_export_import(&ctx, o->package) != 0)
-                    goto done;
+                    goto cleanup;
     }
 
     for (;;) {
@@ -396,20 +396,20 @@ static int server_sign(int fd, CredHandle *cred, const server_opts *o)
         if (pr != PROTO_OK) {
             if (pr == PROTO_EOF)
                 fprintf(stderr, PROG ": the client closed the connection without a NOOP\n");
-            goto done;
+            goto cleanup;
         }
         if (!v1 && (flags & TOKEN_NOOP)) {
             fprintf(server_log, "NOOP token\n");
             break;
         }
         if (server_message(fd, &ctx, have_ctx, v1, flags, tok, len, &sizes, &have_sizes, o) != 0)
-            goto done;
+            goto cleanup;
         free(tok);
         tok = NULL;
     }
     rc = 0;
 
-done:
+cleanup:
     free(tok);
     if (have_ctx > 0 && SecIsValidHandle(&ctx)) {
         SECURITY_STATUS s = DeleteSecurityContext(&ctx);
