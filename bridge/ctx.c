@@ -128,6 +128,15 @@ SECURITY_STATUS ctx_bindings(const SecBufferDesc *input, struct gss_channel_bind
     return SEC_E_OK;
 }
 
+/* The token GSSAPI produced cannot reach the caller, and the GSS context has moved past it:
+ * the exchange cannot go on, so the context only awaits deletion (and protects nothing). */
+static SECURITY_STATUS ctx_output_lost(ctx *c, SECURITY_STATUS status)
+{
+    atomic_store(&c->complete, 0);
+    c->failed = 1;
+    return status;
+}
+
 SECURITY_STATUS ctx_output_token(ctx *c, SecBufferDesc *output, gss_buffer_t token,
                                  int allocate, SECURITY_STATUS status)
 {
@@ -137,7 +146,7 @@ SECURITY_STATUS ctx_output_token(ctx *c, SecBufferDesc *output, gss_buffer_t tok
         if (token->length == 0)
             return status;
         call_note("a %zu-byte token must go out but pOutput has no SECBUFFER_TOKEN", token->length);
-        return SEC_E_INVALID_TOKEN;
+        return ctx_output_lost(c, SEC_E_INVALID_TOKEN);
     }
     SECURITY_STATUS put = secbuf_put_token(out, token->value, token->length, allocate);
     if (put == SEC_E_OK)
@@ -150,9 +159,13 @@ SECURITY_STATUS ctx_output_token(ctx *c, SecBufferDesc *output, gss_buffer_t tok
             memcpy(c->pending.value, token->value, token->length);
             c->pending.length = token->length;
             c->pending_status = status;
+            /* Established only once the caller holds the last token (the peer needs it):
+             * until then no message, attribute or export call may use the context. */
+            atomic_store(&c->complete, 0);
+            return put;
         }
     }
-    return put;
+    return ctx_output_lost(c, put);
 }
 
 SECURITY_STATUS ctx_output_pending(ctx *c, SecBufferDesc *output, int allocate)
@@ -169,6 +182,8 @@ SECURITY_STATUS ctx_output_pending(ctx *c, SecBufferDesc *output, int allocate)
     free(c->pending.value);
     c->pending.value = NULL;
     c->pending.length = 0;
+    if (c->pending_status == SEC_E_OK)
+        atomic_store(&c->complete, 1);
     return c->pending_status;
 }
 
@@ -206,9 +221,9 @@ SECURITY_STATUS ctx_establish(ctx *c, int created, ctx_step_fn step, PCtxtHandle
         status = SEC_E_OUT_OF_SEQUENCE;
     } else {
         status = step(c, pInput, pOutput, pfContextAttr, ptsExpiry);
-        if (atomic_load(&c->complete) && c->established == 0)
-            c->established = (int64_t)time(NULL);
     }
+    if (atomic_load(&c->complete) && c->established == 0)
+        c->established = (int64_t)time(NULL);
     pthread_mutex_unlock(&c->estab_lock);
 
     if (!created) {

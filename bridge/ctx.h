@@ -57,6 +57,10 @@ typedef struct ctx {
     /* MSG_WARM_* bits (bridge/message.c): the kinds of message token this context has
      * already produced or consumed once. */
     atomic_uint msg_warm;
+    /* bridge/msg_sizes.c: the wrap overhead per QOP (index: conf) and the MIC token size,
+     * once GSSAPI has shown they are the same for every message: 0 not asked yet,
+     * UINT_MAX when they depend on it, else the bytes + 1. */
+    atomic_uint msg_wrap_fixed[2], msg_mic_fixed;
 } ctx;
 
 /* The live context behind h with a reference, or NULL. */

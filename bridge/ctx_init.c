@@ -41,7 +41,7 @@ static SECURITY_STATUS init_no_integrity_cred(ctx *c)
 /* The first call: a new context object for the credential and target. */
 static SECURITY_STATUS init_create(PCredHandle phCredential, const char *target, ULONG req, ctx **out)
 {
-    SECURITY_STATUS status;
+    SECURITY_STATUS status = SEC_E_OK;
     cred *cr = cred_get(phCredential);
     ctx *c = NULL;
 

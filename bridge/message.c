@@ -65,7 +65,8 @@
 /* A SecBufferDesc as GSS IOV buffers. */
 typedef struct msg_layout {
     gss_iov_buffer_desc iov[MSG_IOV_MAX];
-    SecBuffer *buf[MSG_IOV_MAX]; /* the caller's buffer behind each entry */
+    SecBuffer *buf[MSG_IOV_MAX]; /* the caller's buffer behind each entry (NULL: the
+                                  * bridge's own, cut out of a caller's DATA) */
     int n;
     int token, padding, stream;  /* index of that entry, -1 when absent */
     int data;                    /* first DATA entry, -1 when none */
@@ -120,9 +121,10 @@ static OM_uint32 msg_iov_type(const SecBuffer *b, int mic)
     for (size_t i = 0; i < sizeof(msg_iov_rows) / sizeof(msg_iov_rows[0]); i++) {
         if (msg_iov_rows[i].type != type)
             continue;
-        if (type == SECBUFFER_DATA &&
-            (b->BufferType & (SECBUFFER_READONLY | SECBUFFER_READONLY_WITH_CHECKSUM)) != 0)
-            return GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+        /* A read-only buffer is never written: DATA is signed only, and a read-only TOKEN,
+         * PADDING or STREAM (which GSSAPI would write into) is not passed at all. */
+        if ((b->BufferType & (SECBUFFER_READONLY | SECBUFFER_READONLY_WITH_CHECKSUM)) != 0)
+            return type == SECBUFFER_DATA ? GSS_IOV_BUFFER_TYPE_SIGN_ONLY : GSS_IOV_BUFFER_TYPE_EMPTY;
         return mic ? msg_iov_rows[i].mic : msg_iov_rows[i].wrap;
     }
     return GSS_IOV_BUFFER_TYPE_EMPTY;
@@ -132,7 +134,12 @@ static OM_uint32 msg_iov_type(const SecBuffer *b, int mic)
  * (MIT's kg_locate_iov finds none when there are two), so a second one is refused here. */
 static SECURITY_STATUS msg_layout_build(PSecBufferDesc m, int mic, msg_layout *l)
 {
-    memset(l, 0, sizeof(*l));
+    /* The counters only: the first l->n entries of iov[] and buf[] are written before
+     * anything reads them, and clearing all MSG_IOV_MAX of them (2 KiB) cost a fifth of the
+     * bridge's own work per call (docs/PERFORMANCE.md). */
+    l->n = 0;
+    l->ndata = l->nsign = 0;
+    l->data_len = l->sign_len = 0;
     l->token = l->padding = l->stream = l->data = -1;
     for (ULONG i = 0; i < m->cBuffers; i++) {
         SecBuffer *b = &m->pBuffers[i];
@@ -201,7 +208,8 @@ static void msg_report_missing(PSecBufferDesc m, size_t missing)
     SecBuffer *b = secbuf_find(m, SECBUFFER_MISSING);
     if (b == NULL)
         b = secbuf_find(m, SECBUFFER_EMPTY);
-    if (b == NULL)
+    /* A buffer the caller flagged read-only keeps its type and flags. */
+    if (b == NULL || (b->BufferType & SECBUFFER_ATTRMASK) != 0)
         return;
     b->BufferType = SECBUFFER_MISSING;
     b->cbBuffer = missing > UINT32_MAX ? UINT32_MAX : (ULONG)missing;
@@ -309,6 +317,47 @@ static SECURITY_STATUS msg_stream_missing(const ctx *c, const msg_token *t, size
         break;
     }
     return status;
+}
+
+/* Whether c makes RFC 4121 tokens: only those have a TRAILER (RFC 1964 / RFC 4757 tokens
+ * carry everything in the header and pad the data), as gss_wrap_iov_length tells without
+ * allocating anything. */
+static SECURITY_STATUS msg_cfx_context(const ctx *c, int *cfx)
+{
+    OM_uint32 major, minor = 0;
+    gss_iov_buffer_desc iov[4] = {
+        {GSS_IOV_BUFFER_TYPE_HEADER, {0, NULL}},
+        {GSS_IOV_BUFFER_TYPE_DATA, {0, NULL}},
+        {GSS_IOV_BUFFER_TYPE_PADDING, {0, NULL}},
+        {GSS_IOV_BUFFER_TYPE_TRAILER, {0, NULL}},
+    };
+    major = gss_wrap_iov_length(&minor, c->gss, 0, GSS_C_QOP_DEFAULT, NULL, iov, 4);
+    if (GSS_ERROR(major))
+        return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+    *cfx = iov[3].buffer.length > 0;
+    return SEC_E_OK;
+}
+
+/* A STREAM must be a wrap token of the context's own kind. MIT's stream unwrap
+ * (kg_unseal_stream_iov) takes an RFC 1964 token ID on an RFC 4121 context down its
+ * RFC 1964 path, which reads keys such a context does not have: a NULL dereference from
+ * 16 bytes of input (found by tests/fuzz/fuzz_decrypt). A token of the other kind, or of
+ * neither, is refused before GSSAPI sees it. */
+static SECURITY_STATUS msg_stream_kind(const ctx *c, const msg_token *t)
+{
+    int cfx = 0;
+    SECURITY_STATUS status;
+
+    if (t->family == MSG_TOKEN_SHORT)
+        return SEC_E_OK; /* too short to tell: the missing bytes are reported */
+    status = msg_cfx_context(c, &cfx);
+    if (status != SEC_E_OK)
+        return status;
+    if (t->family == MSG_TOKEN_UNKNOWN || (t->family == MSG_TOKEN_CFX) != cfx) {
+        call_note("the stream is not an %s wrap token", cfx ? "RFC 4121" : "RFC 1964/4757");
+        return SEC_E_INVALID_TOKEN;
+    }
+    return SEC_E_OK;
 }
 
 /* DCE style: MIT's STREAM unwrap refuses DCE contexts (kg_unseal_stream_iov), so the bridge
@@ -471,8 +520,8 @@ SECURITY_STATUS SEC_ENTRY EncryptMessage(PCtxtHandle phContext, ULONG fQOP, PSec
     /* "SEC_E_INVALID_TOKEN: No SECBUFFER_DATA type buffer was found" (EncryptMessage
      * (Kerberos)); the token has nowhere to go without a TOKEN buffer either. */
     if (l.ndata + l.nsign == 0 || l.token < 0 || l.stream >= 0) {
-        call_note("EncryptMessage needs a SECBUFFER_TOKEN and SECBUFFER_DATA buffers (and no "
-                  "SECBUFFER_STREAM)");
+        call_note("EncryptMessage needs a SECBUFFER_TOKEN buffer and SECBUFFER_DATA buffers "
+                  "(and no SECBUFFER_STREAM)");
         status = SEC_E_INVALID_TOKEN;
         goto cleanup;
     }
@@ -482,7 +531,9 @@ SECURITY_STATUS SEC_ENTRY EncryptMessage(PCtxtHandle phContext, ULONG fQOP, PSec
         goto cleanup;
     }
 
-    kind = conf ? MSG_WARM_SEAL : MSG_WARM_SEAL_INTEG;
+    /* A message with nothing but sign-only buffers is wrapped for integrity only, whatever
+     * fQOP says (MIT: kg_integ_only_iov): nothing to encrypt. */
+    kind = conf && l.ndata > 0 ? MSG_WARM_SEAL : MSG_WARM_SEAL_INTEG;
     both = msg_lock(c, 1, kind);
     status = msg_wrap_locked(c, conf, &l, kind);
     msg_unlock(c, 1, both);
@@ -511,7 +562,9 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
         gss_iov_buffer_desc *s = &l->iov[l->stream], *d = &l->iov[l->data];
         size_t header;
 
-        status = msg_stream_missing(c, t, s->buffer.length, missing);
+        status = msg_stream_kind(c, t);
+        if (status == SEC_E_OK)
+            status = msg_stream_missing(c, t, s->buffer.length, missing);
         if (status == SEC_E_OK && *missing > 0) {
             call_note("the stream lacks %zu bytes of its token", *missing);
             status = SEC_E_INCOMPLETE_MESSAGE;
@@ -538,13 +591,13 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
             d->buffer.length = 0;
         }
     } else if (t->family == MSG_TOKEN_CFX && t->known && t->wrap) {
+        size_t overhead;
         /* An RFC 4121 token has no padding (EC is inside the token): a PADDING buffer the
          * caller passes along, as Windows callers do with what EncryptMessage returned, is
          * empty here whatever its size. */
         if (l->padding >= 0)
             l->iov[l->padding].buffer.length = 0;
         /* A TOKEN cut short is a broken token, never an altered message. */
-        size_t overhead;
         status = msg_cfx_overhead(c, t->conf, &overhead);
         if (status != SEC_E_OK)
             goto cleanup;
@@ -553,6 +606,24 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
                       l->iov[l->token].buffer.length, overhead);
             status = SEC_E_INVALID_TOKEN;
             goto cleanup;
+        }
+    } else if (t->family == MSG_TOKEN_FRAMED && !dce && l->padding < 0) {
+        /* RFC 1964 1.2.2.3 / RFC 4757 7.3: the encrypted data ends with its padding. A
+         * receiver that passes DATA and PADDING as one DATA buffer gets the pad taken off:
+         * the last byte becomes GSSAPI's PADDING buffer, in place (the one IOV entry the
+         * bridge adds), and GSSAPI finds the pad's true length from it. */
+        gss_iov_buffer_desc *last = NULL;
+        for (int i = 0; i < l->n; i++)
+            if (l->iov[i].type == GSS_IOV_BUFFER_TYPE_DATA && l->iov[i].buffer.length > 0)
+                last = &l->iov[i];
+        if (last != NULL && l->n < MSG_IOV_MAX) {
+            last->buffer.length--;
+            l->padding = l->n;
+            l->buf[l->n] = NULL;
+            l->iov[l->n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+            l->iov[l->n].buffer.length = 1;
+            l->iov[l->n].buffer.value = (unsigned char *)last->buffer.value + last->buffer.length;
+            l->n++;
         }
     }
 
@@ -637,7 +708,8 @@ SECURITY_STATUS SEC_ENTRY DecryptMessage(PCtxtHandle phContext, PSecBufferDesc p
         /* In place: DATA (and for RC4 the pad byte GSSAPI strips) as GSSAPI left them. */
         for (int i = 0; i < l.n; i++) {
             OM_uint32 type = GSS_IOV_BUFFER_TYPE(l.iov[i].type);
-            if (type == GSS_IOV_BUFFER_TYPE_DATA || type == GSS_IOV_BUFFER_TYPE_PADDING) {
+            if (l.buf[i] != NULL &&
+                (type == GSS_IOV_BUFFER_TYPE_DATA || type == GSS_IOV_BUFFER_TYPE_PADDING)) {
                 l.buf[i]->pvBuffer = l.iov[i].buffer.value;
                 l.buf[i]->cbBuffer = (ULONG)l.iov[i].buffer.length;
             }
@@ -733,6 +805,33 @@ cleanup:
     CALL_RETURN(status);
 }
 
+/* An RFC 4121 signature shorter than the ones this context makes (its size does not depend
+ * on the message) is cut: an invalid token, never an altered message. It must not reach MIT
+ * either: a MIC token of its 16-byte header alone trips an assertion in gss_verify_mic_iov
+ * (checksum_iov_v3, "rrc != 0 || trailer != NULL") and aborts the process (found by
+ * tests/fuzz/fuzz_verify). RFC 1964 / RFC 4757 tokens state their own length, which MIT
+ * checks. */
+static SECURITY_STATUS msg_mic_whole(const ctx *c, const msg_layout *l)
+{
+    const SecBuffer *tok = l->buf[l->token];
+    msg_token t;
+    size_t need;
+    uint32_t minor = 0, major;
+
+    msg_token_peek(tok->pvBuffer, tok->pvBuffer != NULL ? tok->cbBuffer : 0, &t);
+    if (t.family != MSG_TOKEN_CFX)
+        return SEC_E_OK;
+    major = msg_sizes_mic(c, l->data_len + l->sign_len, &need, &minor);
+    if (GSS_ERROR(major))
+        return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+    if (tok->cbBuffer < need) {
+        call_note("the signature holds %u bytes; this context's take %zu", (unsigned)tok->cbBuffer,
+                  need);
+        return SEC_E_INVALID_TOKEN;
+    }
+    return SEC_E_OK;
+}
+
 SECURITY_STATUS SEC_ENTRY VerifySignature(PCtxtHandle phContext, PSecBufferDesc pMessage,
                                           ULONG MessageSeqNo, ULONG *pfQOP)
 {
@@ -755,6 +854,8 @@ SECURITY_STATUS SEC_ENTRY VerifySignature(PCtxtHandle phContext, PSecBufferDesc 
 
     both = msg_lock(c, 0, MSG_WARM_VERIFY);
     status = msg_still_there(c);
+    if (status == SEC_E_OK)
+        status = msg_mic_whole(c, &l);
     if (status == SEC_E_OK) {
         major = gss_verify_mic_iov(&minor, c->gss, &qop_state, l.iov, l.n);
         if (!GSS_ERROR(major))

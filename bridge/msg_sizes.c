@@ -7,6 +7,7 @@
 #include "bridge/gss_util.h"
 
 #include <gssapi/gssapi_ext.h>
+#include <limits.h>
 
 /* The largest message cbSecurityTrailer covers. An RFC 1964 / RFC 4757 token frames header
  * and data in one DER length, so its header grows with the message: Windows reports RC4's
@@ -24,8 +25,13 @@ static gss_const_OID msg_sizes_mech_of(const ctx *c)
     return c->actual_mech != GSS_C_NO_OID ? c->actual_mech : &c->mech;
 }
 
-uint32_t msg_sizes_wrap(const ctx *c, int conf, int have_data, size_t data_len, int have_sign,
-                        size_t sign_len, size_t *header, size_t *padding, uint32_t *minor)
+/* msg_wrap_fixed / msg_mic_fixed (ctx.h): the overhead depends on the message. */
+#define MSG_SIZES_VARIES UINT_MAX
+
+/* What GSSAPI says, every time. */
+static uint32_t msg_sizes_wrap_gss(const ctx *c, int conf, int have_data, size_t data_len,
+                                   int have_sign, size_t sign_len, size_t *header,
+                                   size_t *padding, uint32_t *minor)
 {
     gss_iov_buffer_desc iov[4];
     int n = 0, hdr, pad;
@@ -48,7 +54,7 @@ uint32_t msg_sizes_wrap(const ctx *c, int conf, int have_data, size_t data_len, 
     return major;
 }
 
-uint32_t msg_sizes_mic(const ctx *c, size_t data_len, size_t *token, uint32_t *minor)
+static uint32_t msg_sizes_mic_gss(const ctx *c, size_t data_len, size_t *token, uint32_t *minor)
 {
     OM_uint32 major, min = 0;
     gss_iov_buffer_desc iov[2] = {
@@ -59,6 +65,89 @@ uint32_t msg_sizes_mic(const ctx *c, size_t data_len, size_t *token, uint32_t *m
     *minor = min;
     *token = iov[1].buffer.length;
     return major;
+}
+
+/* Asking gss_wrap_iov_length on every EncryptMessage / DecryptMessage and
+ * gss_get_mic_iov_length on every MakeSignature cost as much as the rest of the bridge's
+ * work per call together (mechglue lock, enctype lookups; docs/PERFORMANCE.md). With every
+ * Kerberos enctype in use today the answer never changes, so the context keeps it once
+ * GSSAPI has shown that:
+ * - an RFC 4121 wrap token's header is 16 bytes, the cipher's header and (rotated) its
+ *   trailer, plus EC filler: the cipher's padding for the data (RFC 4121 4.2.3, 4.2.4). A
+ *   cipher padding to blocks of b > 1 bytes pads 0 and 1 data bytes differently; CTS
+ *   enctypes (AES, AES-SHA2, Camellia: RFC 3962, 8009, 6803) pad nothing;
+ * - an RFC 1964 / RFC 4757 token frames header and data in one DER length, which grows
+ *   with the message, and may need PADDING;
+ * so one header and no padding for 0 and 1 data bytes, for a signed-only byte and for the
+ * largest message means a fixed overhead. A MIC token never covers the data in its framing
+ * (RFC 4121 4.2.6.1; RFC 1964 1.2.1): the same size for no data and the largest is its
+ * size. The values are a pure function of the established context, so whichever thread
+ * asks first stores them (relaxed atomics; a race stores the same value twice). The cache
+ * is written through a const ctx because that is all it is: memoization. */
+
+/* The wrap overhead of this QOP + 1, MSG_SIZES_VARIES, or 0 when GSSAPI failed (not kept:
+ * the caller's own call reports the failure). */
+static unsigned msg_sizes_wrap_probe(const ctx *c, int conf)
+{
+    static const struct {
+        size_t data, sign;
+    } probes[] = {{0, 0}, {1, 0}, {0, 1}, {MSG_SIZES_LARGEST_MESSAGE, 0}};
+    size_t first = 0, header, pad;
+    uint32_t minor;
+
+    for (size_t i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+        uint32_t major = msg_sizes_wrap_gss(c, conf, 1, probes[i].data, probes[i].sign != 0,
+                                            probes[i].sign, &header, &pad, &minor);
+        if (GSS_ERROR(major))
+            return 0;
+        if (pad != 0 || header >= MSG_SIZES_VARIES - 1 || (i > 0 && header != first))
+            return MSG_SIZES_VARIES;
+        first = header;
+    }
+    return (unsigned)first + 1;
+}
+
+uint32_t msg_sizes_wrap(const ctx *c, int conf, int have_data, size_t data_len, int have_sign,
+                        size_t sign_len, size_t *header, size_t *padding, uint32_t *minor)
+{
+    atomic_uint *memo = &((ctx *)c)->msg_wrap_fixed[conf != 0];
+    unsigned fixed = atomic_load_explicit(memo, memory_order_relaxed);
+
+    if (fixed == 0) {
+        fixed = msg_sizes_wrap_probe(c, conf);
+        if (fixed != 0)
+            atomic_store_explicit(memo, fixed, memory_order_relaxed);
+    }
+    if (fixed != 0 && fixed != MSG_SIZES_VARIES) {
+        *header = fixed - 1;
+        *padding = 0;
+        *minor = 0;
+        return GSS_S_COMPLETE;
+    }
+    return msg_sizes_wrap_gss(c, conf, have_data, data_len, have_sign, sign_len, header, padding,
+                              minor);
+}
+
+uint32_t msg_sizes_mic(const ctx *c, size_t data_len, size_t *token, uint32_t *minor)
+{
+    atomic_uint *memo = &((ctx *)c)->msg_mic_fixed;
+    unsigned fixed = atomic_load_explicit(memo, memory_order_relaxed);
+
+    if (fixed == 0) {
+        size_t none, largest;
+        if (!GSS_ERROR(msg_sizes_mic_gss(c, 0, &none, minor)) &&
+            !GSS_ERROR(msg_sizes_mic_gss(c, MSG_SIZES_LARGEST_MESSAGE, &largest, minor))) {
+            fixed = none == largest && none < MSG_SIZES_VARIES - 1 ? (unsigned)none + 1
+                                                                    : MSG_SIZES_VARIES;
+            atomic_store_explicit(memo, fixed, memory_order_relaxed);
+        }
+    }
+    if (fixed != 0 && fixed != MSG_SIZES_VARIES) {
+        *token = fixed - 1;
+        *minor = 0;
+        return GSS_S_COMPLETE;
+    }
+    return msg_sizes_mic_gss(c, data_len, token, minor);
 }
 
 /* The step at which a message plus its padding grows: 1 for RFC 4121 (no padding: EC and

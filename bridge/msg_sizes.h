@@ -24,11 +24,14 @@ SECURITY_STATUS msg_sizes(ctx *c, SecPkgContext_Sizes *out);
 /* The TOKEN (HEADER) and PADDING sizes gss_wrap_iov needs for a message of data_len bytes
  * to protect (in a DATA buffer, when have_data) and sign_len bytes to sign only (in a
  * SIGN_ONLY buffer, when have_sign), in EncryptMessage's layout: no TRAILER. Returns the
- * GSS major status (minor in *minor). */
+ * GSS major status (minor in *minor). Answered from the context once GSSAPI has shown the
+ * overhead to be the same for every message (RFC 4121 tokens of CTS enctypes); asked of
+ * gss_wrap_iov_length on every call otherwise. */
 uint32_t msg_sizes_wrap(const ctx *c, int conf, int have_data, size_t data_len, int have_sign,
                         size_t sign_len, size_t *header, size_t *padding, uint32_t *minor);
 
-/* The MIC token gss_get_mic_iov writes for data_len bytes. GSS major status. */
+/* The MIC token gss_get_mic_iov writes for data_len bytes (kept by the context once it is
+ * known not to depend on data_len). GSS major status. */
 uint32_t msg_sizes_mic(const ctx *c, size_t data_len, size_t *token, uint32_t *minor);
 
 #endif

@@ -240,8 +240,9 @@ typedef struct _SecBufferDesc {
 #define SECBUFFER_APP_SESSION_STATE               31
 #define SECBUFFER_SESSION_TICKET                  32
 
-/* Attribute flags in the top nibble of BufferType. READONLY: passed through, neither
- * signed nor encrypted; READONLY_WITH_CHECKSUM: signed but not encrypted. */
+/* Attribute flags in the top nibble of BufferType. For the Kerberos package both
+ * READONLY and READONLY_WITH_CHECKSUM data buffers are signed but not encrypted (the
+ * header-signing buffers of DCE RPC). */
 #define SECBUFFER_ATTRMASK               0xF0000000
 #define SECBUFFER_READONLY               0x80000000
 #define SECBUFFER_READONLY_WITH_CHECKSUM 0x10000000

@@ -916,6 +916,44 @@ static void test_truncated_stream_is_incomplete_message_with_missing_count(void)
     }
 }
 
+static void test_truncated_stream_fills_a_missing_buffer(void)
+{
+    CtxtHandle ictx, actx;
+    wire w;
+    SecBuffer out;
+    use_realm(E_AES256);
+    pair(ISC_MSG, ASC_MSG, &ictx, &actx);
+    CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
+    SecBuffer b[3] = {{0, SECBUFFER_MISSING, NULL}, {20, SECBUFFER_STREAM, w.b}, {0, SECBUFFER_DATA, NULL}};
+    SecBufferDesc d = {SECBUFFER_VERSION, 3, b};
+    CU_ASSERT_EQUAL(DecryptMessage(&actx, &d, 0, NULL), SEC_E_INCOMPLETE_MESSAGE);
+    CU_ASSERT_EQUAL(b[0].BufferType, SECBUFFER_MISSING);
+    CU_ASSERT_EQUAL(b[0].cbBuffer, w.token - 20);
+    CU_ASSERT_PTR_NULL(b[2].pvBuffer);
+    CU_ASSERT_EQUAL(open_stream(&actx, w.b, w.len, &out, NULL), SEC_E_OK);
+    unpair(&ictx, &actx);
+}
+
+/* Windows callers hand DecryptMessage the PADDING buffer they gave EncryptMessage; an
+ * RFC 4121 token has no padding, so its size does not matter. */
+static void test_padding_buffer_beside_an_rfc4121_token_is_ignored(void)
+{
+    CtxtHandle ictx, actx;
+    wire w;
+    unsigned char pad[16] = {0};
+    use_realm(E_AES256);
+    pair(ISC_MSG, ASC_MSG, &ictx, &actx);
+    CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
+    CU_ASSERT_EQUAL(w.pad, 0);
+    SecBuffer b[3] = {{w.token, SECBUFFER_TOKEN, w.b}, {w.data, SECBUFFER_DATA, w.b + w.token},
+                      {sizeof(pad), SECBUFFER_PADDING, pad}};
+    SecBufferDesc d = {SECBUFFER_VERSION, 3, b};
+    CU_ASSERT_EQUAL(DecryptMessage(&actx, &d, 0, NULL), SEC_E_OK);
+    CU_ASSERT(data_is(&b[1], text, TEXT_LEN));
+    CU_ASSERT_EQUAL(b[2].cbBuffer, 0);
+    unpair(&ictx, &actx);
+}
+
 static void test_truncated_token_buffer_is_invalid_token(void)
 {
     CtxtHandle ictx, actx;
@@ -1051,6 +1089,23 @@ static void test_missing_padding_buffer_is_invalid_token_for_rc4(void)
     d.cBuffers = 3;
     CU_ASSERT_EQUAL(EncryptMessage(&ictx, 0, &d, 0), SEC_E_BUFFER_TOO_SMALL);
     stream_round_trip(&ictx, &actx);
+    unpair(&ictx, &actx);
+}
+
+/* A receiver that knows only where the token ends passes DATA and PADDING as one DATA
+ * buffer: the RFC 4757 pad byte comes off DATA's length. */
+static void test_rc4_padding_inside_data_comes_off_its_length(void)
+{
+    CtxtHandle ictx, actx;
+    wire w;
+    use_realm(E_RC4);
+    pair(ISC_MSG, ASC_MSG, &ictx, &actx);
+    CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
+    CU_ASSERT_EQUAL(w.pad, 1);
+    SecBuffer b[2] = {{w.token, SECBUFFER_TOKEN, w.b}, {w.data + w.pad, SECBUFFER_DATA, w.b + w.token}};
+    SecBufferDesc d = {SECBUFFER_VERSION, 2, b};
+    CU_ASSERT_EQUAL(DecryptMessage(&actx, &d, 0, NULL), SEC_E_OK);
+    CU_ASSERT(data_is(&b[1], text, TEXT_LEN));
     unpair(&ictx, &actx);
 }
 
@@ -1279,6 +1334,8 @@ static CU_TestInfo tests[] = {
     {"tampered signature is SEC_E_MESSAGE_ALTERED", test_tampered_signature_is_message_altered},
     {"truncated stream is SEC_E_INCOMPLETE_MESSAGE with the missing count",
      test_truncated_stream_is_incomplete_message_with_missing_count},
+    {"truncated stream fills a SECBUFFER_MISSING buffer", test_truncated_stream_fills_a_missing_buffer},
+    {"PADDING buffer beside an RFC 4121 token is ignored", test_padding_buffer_beside_an_rfc4121_token_is_ignored},
     {"truncated TOKEN buffer is SEC_E_INVALID_TOKEN", test_truncated_token_buffer_is_invalid_token},
     {"replay and reorder are SEC_E_OUT_OF_SEQUENCE with detection",
      test_replay_and_reorder_are_out_of_sequence_with_detection},
@@ -1288,6 +1345,7 @@ static CU_TestInfo tests[] = {
     {"unknown QOP is SEC_E_QOP_NOT_SUPPORTED", test_unknown_qop_is_qop_not_supported},
     {"missing buffers are SEC_E_INVALID_TOKEN", test_missing_buffers_are_invalid_token},
     {"missing PADDING buffer is SEC_E_INVALID_TOKEN for RC4", test_missing_padding_buffer_is_invalid_token_for_rc4},
+    {"RC4 padding inside DATA comes off its length", test_rc4_padding_inside_data_comes_off_its_length},
     {"wrap token to VerifySignature is SEC_E_INVALID_TOKEN", test_wrap_token_to_verify_signature_is_invalid_token},
     {"signature to DecryptMessage is SEC_E_INVALID_TOKEN", test_signature_to_decrypt_message_is_invalid_token},
     {"invalid handles are SEC_E_INVALID_HANDLE", test_invalid_handles_are_invalid_handle},
