@@ -39,6 +39,56 @@ void cred_put(cred *c)
         handle_release(&c->h);
 }
 
+/* Negotiate's mechanisms beside SPNEGO, Kerberos first (Windows' preference, and the order
+ * SPNEGO proposes them in): each one whose package is present (pkg_find asks
+ * gss_indicate_mechs) and that the credential's PackageList allows. */
+static size_t cred_negotiate_mechs(const cred *c, gss_OID_desc *out, size_t max)
+{
+    static const char *const inner[] = {"Kerberos", "NTLM"};
+    unsigned offered = 0, allowed;
+    size_t n = 0;
+
+    for (size_t i = 0; i < map_package_count(); i++)
+        for (size_t j = 0; j < sizeof(inner) / sizeof(inner[0]); j++)
+            if (map_package_at(i) == map_package_by_name(inner[j]) && pkg_find(inner[j]) != NULL)
+                offered |= 1u << i;
+    allowed = map_package_list_filter(c->package_list, offered);
+    for (size_t j = 0; j < sizeof(inner) / sizeof(inner[0]) && n < max; j++)
+        for (size_t i = 0; i < map_package_count(); i++)
+            if ((allowed & (1u << i)) && map_package_at(i) == map_package_by_name(inner[j]))
+                gss_util_mech(map_package_at(i), &out[n++]);
+    return n;
+}
+
+/* SEC_WINNT_AUTH_IDENTITY_EX's PackageList on a Negotiate credential: SPNEGO offers (and, as
+ * acceptor, accepts) only the mechanisms it allows (gss_set_neg_mechs). The library's default
+ * credential cannot carry that setting, so one is acquired for the handle. */
+static SECURITY_STATUS cred_restrict_negotiate(cred *c, gss_cred_usage_t usage)
+{
+    OM_uint32 major, minor;
+    gss_OID_desc elems[2];
+    gss_OID_set_desc allowed = {0, elems};
+    gss_OID_set_desc spnego = {1, &c->mech};
+
+    allowed.count = cred_negotiate_mechs(c, elems, 2);
+    if (allowed.count == 0) {
+        call_note("PackageList \"%s\" leaves Negotiate no package", c->package_list);
+        return SEC_E_NO_CREDENTIALS;
+    }
+    if (c->gss == GSS_C_NO_CREDENTIAL) {
+        major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &spnego, usage, &c->gss,
+                                 NULL, NULL);
+        if (GSS_ERROR(major)) {
+            (void)gss_util_fail(major, minor, &c->mech, 0);
+            return SEC_E_NO_CREDENTIALS;
+        }
+    }
+    major = gss_set_neg_mechs(&minor, c->gss, &allowed);
+    if (GSS_ERROR(major))
+        return gss_util_fail(major, minor, &c->mech, 0);
+    return SEC_E_OK;
+}
+
 /* Acquires the GSS credential for c. A password gets its tickets into a memory cache the
  * GSS credential owns (MIT's gss_acquire_cred_with_password), never the user's cache. */
 static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char *principal,
@@ -47,11 +97,21 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
     SECURITY_STATUS status = SEC_E_OK;
     OM_uint32 major = GSS_S_COMPLETE, minor = 0;
     gss_name_t name = GSS_C_NO_NAME;
-    gss_OID_set_desc mechs = {1, &c->mech};
+    gss_OID_desc mech_elems[3];
+    gss_OID_set_desc mechs = {1, mech_elems};
     gss_cred_usage_t usage = (c->use & CRED_USE_MASK) == SECPKG_CRED_BOTH  ? GSS_C_BOTH
                              : (c->use & SECPKG_CRED_INBOUND)               ? GSS_C_ACCEPT
                                                                             : GSS_C_INITIATE;
+    int negotiate = c->pkg == map_package_by_name("Negotiate");
     char imp_ccache[512];
+
+    mech_elems[0] = c->mech;
+    /* Windows' Negotiate acceptor also takes a bare Kerberos AP-REQ or NTLM message (clients
+     * asking for "Kerberos" or "NTLM" talk to Negotiate servers): with the inner mechanisms'
+     * credentials beside SPNEGO's, mechglue picks the mechanism by the token's OID (or its
+     * NTLMSSP signature). */
+    if (negotiate && usage == GSS_C_ACCEPT)
+        mechs.count += cred_negotiate_mechs(c, &mech_elems[1], 2);
 
     *lifetime = GSS_C_INDEFINITE;
     if (principal != NULL) {
@@ -102,6 +162,8 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
             status != SEC_E_TIME_SKEW && status != SEC_E_INSUFFICIENT_MEMORY)
             status = SEC_E_NO_CREDENTIALS;
     }
+    if (status == SEC_E_OK && negotiate && c->package_list != NULL)
+        status = cred_restrict_negotiate(c, usage);
 
 cleanup:
     if (name != GSS_C_NO_NAME)
@@ -204,9 +266,10 @@ SECURITY_STATUS SEC_ENTRY AcquireCredentialsHandleW(SEC_WCHAR *pszPrincipal, SEC
         status = SEC_E_SECPKG_NOT_FOUND;
         goto cleanup;
     }
-    if (pszPrincipal != NULL && map_utf16_to_utf8(pszPrincipal, (size_t)-1, &principal, NULL) != 0) {
+    if (pszPrincipal != NULL &&
+        (status = map_utf16_to_utf8(pszPrincipal, (size_t)-1, &principal, NULL)) != MAP_UTF_OK) {
         call_note("pszPrincipal is not valid UTF-16");
-        status = SEC_E_INVALID_PARAMETER;
+        status = status == MAP_UTF_NOMEM ? SEC_E_INSUFFICIENT_MEMORY : SEC_E_INVALID_PARAMETER;
         goto cleanup;
     }
     status = cred_acquire(pkg, principal, fCredentialUse, pAuthData, phCredential, ptsExpiry);
@@ -303,6 +366,9 @@ static SECURITY_STATUS cred_query(PCredHandle h, ULONG attribute, void *buffer, 
         }
         ((SecPkgCredentials_NamesW *)buffer)->sUserName = out;
     } else {
+        /* cred_name's SEC_E_OK comes with a name (gss_util_fail never maps a GSS error to
+         * success, which the analyzer cannot see from this file). */
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
         size_t len = strlen(name) + 1;
         char *out = mem_alloc(len);
         if (out == NULL) {

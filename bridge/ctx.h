@@ -61,6 +61,12 @@ typedef struct ctx {
      * once GSSAPI has shown they are the same for every message: 0 not asked yet,
      * UINT_MAX when they depend on it, else the bytes + 1. */
     atomic_uint msg_wrap_fixed[2], msg_mic_fixed;
+    /* bridge/message.c msg_cfx_context: 0 not asked yet, 1 RFC 1964 / RFC 4757 tokens,
+     * 2 RFC 4121 tokens. */
+    atomic_int msg_cfx;
+    /* bridge/message_plain.c msg_plain_context: 0 not asked yet, 1 the mechanism has the IOV
+     * message calls, 2 it has only gss_wrap / gss_get_mic (gss-ntlmssp). */
+    atomic_int msg_plain;
 } ctx;
 
 /* The live context behind h with a reference, or NULL. */

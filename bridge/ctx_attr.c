@@ -161,7 +161,7 @@ cleanup:
 static const char *attr_realm_of(const char *principal)
 {
     const char *realm = NULL;
-    for (const char *p = principal; *p != '\0'; p++) {
+    for (const char *p = principal; p != NULL && *p != '\0'; p++) {
         if (*p == '\\' && p[1] != '\0')
             p++;
         else if (*p == '@')
@@ -369,11 +369,20 @@ cleanup:
     return status;
 }
 
-/* SecPkgInfo of the package the caller chose, one block freed by FreeContextBuffer. */
+/* SecPkgInfo of the package in use, one block freed by FreeContextBuffer: the one the
+ * caller chose, and for an established Negotiate context the one negotiated ("Returns
+ * information on the SSP in use", QueryContextAttributes; Negotiate reports Kerberos or
+ * NTLM, which is how SSPI programs tell an NTLM fallback). */
 static SECURITY_STATUS attr_package_info(ctx *c, int wide, attr_out *out)
 {
     void *info = NULL;
-    SECURITY_STATUS status = pkg_info_pack(c->pkg, wide, &info);
+    const map_package *pkg = c->pkg;
+    if (atomic_load(&c->complete) && c->actual_mech != GSS_C_NO_OID) {
+        const map_package *inner = map_package_by_oid(c->actual_mech->elements, c->actual_mech->length);
+        if (inner != NULL)
+            pkg = inner;
+    }
+    SECURITY_STATUS status = pkg_info_pack(pkg, wide, &info);
     if (status == SEC_E_OK) {
         if (wide)
             out->package_info_w.PackageInfo = info;

@@ -318,10 +318,12 @@ SECURITY_STATUS SEC_ENTRY ImportSecurityContextW(SEC_WCHAR *pszPackage, PSecBuff
 {
     SECURITY_STATUS status;
     char *name = NULL;
+    const map_package *pkg = pkg_find_w(pszPackage);
 
-    if (pszPackage != NULL && map_utf16_to_utf8(pszPackage, (size_t)-1, &name, NULL) != 0)
+    /* Converted for the error note only: out of memory is no reason to miss the package. */
+    if (pkg == NULL && pszPackage != NULL && map_utf16_to_utf8(pszPackage, (size_t)-1, &name, NULL) != 0)
         name = NULL;
-    status = import_common(pkg_find(name), name, pPackedContext, phContext);
+    status = import_common(pkg, name, pPackedContext, phContext);
     free(name);
     CALL_RETURN(status);
 }

@@ -197,9 +197,9 @@ SECURITY_STATUS SEC_ENTRY InitializeSecurityContextW(PCredHandle phCredential, P
 
     /* The target matters on the first call only; later calls may pass anything. */
     if (phContext == NULL && pszTargetName != NULL &&
-        map_utf16_to_utf8(pszTargetName, (size_t)-1, &target, NULL) != 0) {
+        (status = map_utf16_to_utf8(pszTargetName, (size_t)-1, &target, NULL)) != MAP_UTF_OK) {
         call_note("pszTargetName is not valid UTF-16");
-        status = SEC_E_TARGET_UNKNOWN;
+        status = status == MAP_UTF_NOMEM ? SEC_E_INSUFFICIENT_MEMORY : SEC_E_TARGET_UNKNOWN;
         goto cleanup;
     }
     status = init_common(phCredential, phContext, target, fContextReq, pInput, phNewContext,

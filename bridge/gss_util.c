@@ -42,6 +42,9 @@ SECURITY_STATUS gss_util_fail(OM_uint32 major, OM_uint32 minor, gss_const_OID me
     call_note_gss(major, minor, mech);
     if (gss_util_is_krb5(mech))
         opts |= MAP_STATUS_KRB5_MINOR;
+    else if (mech != GSS_C_NO_OID &&
+             map_package_by_oid(mech->elements, mech->length) == map_package_by_name("NTLM"))
+        opts |= MAP_STATUS_NTLM_MINOR;
     return map_status_from_gss(major, minor, opts);
 }
 

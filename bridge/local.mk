@@ -16,7 +16,7 @@ libsspicore_la_SOURCES = \
 	bridge/identity.c bridge/identity.h \
 	bridge/impersonate.c bridge/impersonate.h \
 	bridge/memory.c bridge/memory.h \
-	bridge/message.c \
+	bridge/message.c bridge/message_plain.c bridge/message_plain.h \
 	bridge/msg_sizes.c bridge/msg_sizes.h \
 	bridge/packages.c bridge/packages.h \
 	bridge/pending.c \

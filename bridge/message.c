@@ -26,8 +26,10 @@
 #include "bridge/call.h"
 #include "bridge/ctx.h"
 #include "bridge/gss_util.h"
+#include "bridge/message_plain.h"
 #include "bridge/msg_sizes.h"
 #include "bridge/secbuf.h"
+#include "mappings/map_iov.h"
 
 #include <gssapi/gssapi_ext.h>
 #include <string.h>
@@ -98,36 +100,10 @@ static gss_const_OID msg_mech(const ctx *c)
 
 /* ---- Buffers ---------------------------------------------------------------------------- */
 
-/* One row per SecBuffer type a message call passes to GSSAPI: its IOV type in a wrap
- * (Encrypt/DecryptMessage) and in a signature (Make/VerifySignature); 0 (EMPTY) for a type
- * that call does not pass. A DATA buffer with a READONLY attribute is SIGN_ONLY in both. */
-static const struct {
-    ULONG type;
-    OM_uint32 wrap;
-    OM_uint32 mic;
-} msg_iov_rows[] = {
-    /* "The security token portion of the message": the wrap token's header (with the
-     * rotated trailer), or the whole MIC token. */
-    {SECBUFFER_TOKEN, GSS_IOV_BUFFER_TYPE_HEADER, GSS_IOV_BUFFER_TYPE_MIC_TOKEN},
-    {SECBUFFER_DATA, GSS_IOV_BUFFER_TYPE_DATA, GSS_IOV_BUFFER_TYPE_DATA},
-    {SECBUFFER_PADDING, GSS_IOV_BUFFER_TYPE_PADDING, GSS_IOV_BUFFER_TYPE_EMPTY},
-    /* DecryptMessage: a whole wrap token, split by GSSAPI (or by the bridge, DCE style). */
-    {SECBUFFER_STREAM, GSS_IOV_BUFFER_TYPE_STREAM, GSS_IOV_BUFFER_TYPE_EMPTY},
-};
-
+/* The IOV type of a caller's buffer: the table lives in mappings/map_iov.c. */
 static OM_uint32 msg_iov_type(const SecBuffer *b, int mic)
 {
-    ULONG type = SECBUF_TYPE(b);
-    for (size_t i = 0; i < sizeof(msg_iov_rows) / sizeof(msg_iov_rows[0]); i++) {
-        if (msg_iov_rows[i].type != type)
-            continue;
-        /* A read-only buffer is never written: DATA is signed only, and a read-only TOKEN,
-         * PADDING or STREAM (which GSSAPI would write into) is not passed at all. */
-        if ((b->BufferType & (SECBUFFER_READONLY | SECBUFFER_READONLY_WITH_CHECKSUM)) != 0)
-            return type == SECBUFFER_DATA ? GSS_IOV_BUFFER_TYPE_SIGN_ONLY : GSS_IOV_BUFFER_TYPE_EMPTY;
-        return mic ? msg_iov_rows[i].mic : msg_iov_rows[i].wrap;
-    }
-    return GSS_IOV_BUFFER_TYPE_EMPTY;
+    return map_iov_type(b->BufferType, mic);
 }
 
 /* Maps a checked descriptor. GSSAPI takes one HEADER/MIC_TOKEN, PADDING and STREAM at most
@@ -292,7 +268,7 @@ static SECURITY_STATUS msg_cfx_overhead(const ctx *c, int conf, size_t *overhead
 static SECURITY_STATUS msg_stream_missing(const ctx *c, const msg_token *t, size_t len,
                                           size_t *missing)
 {
-    size_t overhead;
+    size_t overhead = 0;
     SECURITY_STATUS status = SEC_E_OK;
 
     *missing = 0;
@@ -324,6 +300,14 @@ static SECURITY_STATUS msg_stream_missing(const ctx *c, const msg_token *t, size
  * allocating anything. */
 static SECURITY_STATUS msg_cfx_context(const ctx *c, int *cfx)
 {
+    /* A property of the established context, asked of GSSAPI once: a length query on every
+     * DecryptMessage(STREAM) cost a tenth of a 16-byte unwrap (docs/PERFORMANCE.md). The
+     * cache is written through the const ctx as msg_sizes.c's is: memoization only. */
+    int known = atomic_load_explicit(&c->msg_cfx, memory_order_relaxed);
+    if (known != 0) {
+        *cfx = known == 2;
+        return SEC_E_OK;
+    }
     OM_uint32 major, minor = 0;
     gss_iov_buffer_desc iov[4] = {
         {GSS_IOV_BUFFER_TYPE_HEADER, {0, NULL}},
@@ -335,6 +319,7 @@ static SECURITY_STATUS msg_cfx_context(const ctx *c, int *cfx)
     if (GSS_ERROR(major))
         return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
     *cfx = iov[3].buffer.length > 0;
+    atomic_store_explicit(&((ctx *)c)->msg_cfx, *cfx ? 2 : 1, memory_order_relaxed);
     return SEC_E_OK;
 }
 
@@ -492,6 +477,10 @@ SECURITY_STATUS SEC_ENTRY EncryptMessage(PCtxtHandle phContext, ULONG fQOP, PSec
     status = msg_context(phContext, &c);
     if (status != SEC_E_OK)
         goto cleanup;
+    if (msg_plain_context(c)) {
+        status = msg_plain_encrypt(c, fQOP, pMessage);
+        goto cleanup;
+    }
     /* EncryptMessage (Kerberos): fQOP is 0 or SECQOP_WRAP_NO_ENCRYPT ("Produce a header or
      * trailer but do not encrypt the message"); other values are SEC_E_QOP_NOT_SUPPORTED. */
     if (fQOP == SECQOP_WRAP_NO_ENCRYPT) {
@@ -560,7 +549,7 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
         goto cleanup;
     if (l->stream >= 0) {
         gss_iov_buffer_desc *s = &l->iov[l->stream], *d = &l->iov[l->data];
-        size_t header;
+        size_t header = 0;
 
         status = msg_stream_kind(c, t);
         if (status == SEC_E_OK)
@@ -591,7 +580,7 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
             d->buffer.length = 0;
         }
     } else if (t->family == MSG_TOKEN_CFX && t->known && t->wrap) {
-        size_t overhead;
+        size_t overhead = 0;
         /* An RFC 4121 token has no padding (EC is inside the token): a PADDING buffer the
          * caller passes along, as Windows callers do with what EncryptMessage returned, is
          * empty here whatever its size. */
@@ -663,6 +652,10 @@ SECURITY_STATUS SEC_ENTRY DecryptMessage(PCtxtHandle phContext, PSecBufferDesc p
     status = msg_context(phContext, &c);
     if (status != SEC_E_OK)
         goto cleanup;
+    if (msg_plain_context(c)) {
+        status = msg_plain_decrypt(c, pMessage, pfQOP);
+        goto cleanup;
+    }
     status = secbuf_check(pMessage, 0);
     if (status == SEC_E_OK)
         status = msg_layout_build(pMessage, 0, &l);
@@ -785,6 +778,10 @@ SECURITY_STATUS SEC_ENTRY MakeSignature(PCtxtHandle phContext, ULONG fQOP, PSecB
     status = msg_context(phContext, &c);
     if (status != SEC_E_OK)
         goto cleanup;
+    if (msg_plain_context(c)) {
+        status = msg_plain_sign(c, fQOP, pMessage);
+        goto cleanup;
+    }
     /* The Kerberos package defines no signature QOP (SECQOP_WRAP_NO_ENCRYPT is a wrap
      * option): anything but 0 is SEC_E_QOP_NOT_SUPPORTED. */
     if (fQOP != 0) {
@@ -848,6 +845,10 @@ SECURITY_STATUS SEC_ENTRY VerifySignature(PCtxtHandle phContext, PSecBufferDesc 
     status = msg_context(phContext, &c);
     if (status != SEC_E_OK)
         goto cleanup;
+    if (msg_plain_context(c)) {
+        status = msg_plain_verify(c, pMessage, pfQOP);
+        goto cleanup;
+    }
     status = msg_mic_layout(pMessage, &l);
     if (status != SEC_E_OK)
         goto cleanup;

@@ -5,6 +5,7 @@
 
 #include "bridge/call.h"
 #include "bridge/gss_util.h"
+#include "bridge/message_plain.h"
 
 #include <gssapi/gssapi_ext.h>
 #include <limits.h>
@@ -211,6 +212,18 @@ SECURITY_STATUS msg_sizes(ctx *c, SecPkgContext_Sizes *out)
         call_note("message sizes need an established context");
         status = SEC_E_INVALID_HANDLE;
         goto cleanup;
+    }
+    /* A mechanism without the IOV length calls (gss-ntlmssp) is asked gss_wrap_size_limit
+     * (bridge/message_plain.c). */
+    if (!atomic_load(&c->sizes_ready) && msg_plain_context(c)) {
+        ULONG sig, trailer, block;
+        status = msg_plain_sizes(c, &sig, &trailer, &block);
+        if (status != SEC_E_OK)
+            goto cleanup;
+        atomic_store(&c->sizes_security_trailer, trailer);
+        atomic_store(&c->sizes_max_signature, sig);
+        atomic_store(&c->sizes_block_size, block);
+        atomic_store(&c->sizes_ready, 1);
     }
     if (!atomic_load(&c->sizes_ready)) {
         status = msg_sizes_compute(c);

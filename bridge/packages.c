@@ -50,14 +50,21 @@ const map_package *pkg_find(const char *name)
     return NULL;
 }
 
+/* Package names are ASCII: a name with any other unit, or longer than any package's, names
+ * none. Converted on the stack, so running out of memory never reads as "no such package". */
 const map_package *pkg_find_w(const SEC_WCHAR *name)
 {
-    char *utf8 = NULL;
-    if (name == NULL || map_utf16_to_utf8(name, (size_t)-1, &utf8, NULL) != 0)
+    char ascii[64];
+    size_t i;
+    if (name == NULL)
         return NULL;
-    const map_package *pkg = pkg_find(utf8);
-    free(utf8);
-    return pkg;
+    for (i = 0; name[i] != 0; i++) {
+        if (name[i] >= 0x80 || i + 1 >= sizeof(ascii))
+            return NULL;
+        ascii[i] = (char)name[i];
+    }
+    ascii[i] = '\0';
+    return pkg_find(ascii);
 }
 
 /* Bytes the strings of pkgs need in one block, per character width. */

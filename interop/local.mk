@@ -26,6 +26,9 @@ clean-interop-matrix:
 	-rm -rf interop/matrix-report
 .PHONY: clean-interop-matrix
 
+# RPCSEC_GSS (RFC 2203) over SSPI with libtirpc (issue 10).
+include interop/rpcsec/local.mk
+
 # The realm harness is a tool people use with the matrix too (sspibridge-matrix finds it
 # beside itself or on PATH), so it is installed.
 dist_bin_SCRIPTS += tests/realm/sspibridge-realm

@@ -24,5 +24,7 @@ fi
 exec python3 "$srcdir/interop/sspibridge-matrix" --quick \
     --sspi-client "$builddir/interop/sspi-client" \
     --sspi-server "$builddir/interop/sspi-server" \
+    --rpc-client "$builddir/interop/rpcsec/rpc-sspi-client" \
+    --rpc-server "$builddir/interop/rpcsec/rpc-test-server" \
     --realm-script "${SSPIBRIDGE_REALM:-$srcdir/tests/realm/sspibridge-realm}" \
     --out "$builddir/interop/matrix-report"

@@ -4,6 +4,7 @@ noinst_LTLIBRARIES += libsspimappings.la
 libsspimappings_la_SOURCES = \
 	mappings/map_enctype.c mappings/map_enctype.h \
 	mappings/map_flags.c mappings/map_flags.h \
+	mappings/map_iov.c mappings/map_iov.h \
 	mappings/map_name.c mappings/map_name.h \
 	mappings/map_package.c mappings/map_package.h \
 	mappings/map_status.c mappings/map_status.h \

@@ -130,3 +130,52 @@ const map_package *map_package_by_oid(const void *oid, size_t len)
             return map_oid_aliases[i].pkg;
     return NULL;
 }
+
+/* The package named by list[0..len), or NULL. */
+static const map_package *map_package_by_span(const char *name, size_t len)
+{
+    char buf[32];
+    if (len == 0 || len >= sizeof(buf))
+        return NULL;
+    memcpy(buf, name, len);
+    buf[len] = '\0';
+    return map_package_by_name(buf);
+}
+
+unsigned map_package_list_filter(const char *list, unsigned offered)
+{
+    unsigned named = 0, excluded = 0;
+    int any_named = 0;
+
+    if (list == NULL)
+        return offered;
+    while (*list != '\0') {
+        const char *end = strchr(list, ',');
+        size_t len = end != NULL ? (size_t)(end - list) : strlen(list);
+        const char *p = list;
+        int exclude = 0;
+        while (len > 0 && (*p == ' ' || *p == '\t')) {
+            p++;
+            len--;
+        }
+        if (len > 0 && *p == '!') {
+            exclude = 1;
+            p++;
+            len--;
+        }
+        while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+            len--;
+        const map_package *pkg = map_package_by_span(p, len);
+        if (!exclude && len > 0)
+            any_named = 1;
+        if (pkg != NULL) {
+            unsigned bit = 1u << (unsigned)(pkg - map_packages);
+            if (exclude)
+                excluded |= bit;
+            else
+                named |= bit;
+        }
+        list += end != NULL ? (size_t)(end - list) + 1 : strlen(list);
+    }
+    return (any_named ? offered & named : offered) & ~excluded;
+}

@@ -26,4 +26,13 @@ const map_package *map_package_by_name(const char *name);  /* case-insensitive; 
  * 1.2.840.48018.1.2.2, the pre-RFC 1964 1.3.5.1.5.2) resolve to Kerberos. NULL if unknown. */
 const map_package *map_package_by_oid(const void *oid, size_t len);
 
+/* Negotiate's SEC_WINNT_AUTH_IDENTITY_EX PackageList, comma-separated as on Windows:
+ * "Kerberos" names a package Negotiate may use, "!NTLM" one it must not. offered has bit i
+ * set for each map_package_at(i) Negotiate could offer; the result keeps those the list
+ * allows: with any package named, only the named ones; then without the excluded ones.
+ * Names match case-insensitively and blanks around them are ignored; a package the bridge
+ * does not have (Windows' "pku2u", "Negoexts") matches nothing, so "pku2u" alone allows
+ * none. */
+unsigned map_package_list_filter(const char *list, unsigned offered);
+
 #endif

@@ -6,6 +6,7 @@
 #include <gssapi/gssapi_krb5.h>
 #include <krb5.h>
 
+#include <errno.h>
 #include <stddef.h>
 
 #define MAP_ROWS(t) (sizeof(t) / sizeof((t)[0]))
@@ -189,6 +190,37 @@ static const map_krb5_row map_krb5_rows[] = {
     {(int32_t)KRB5KDC_ERR_ETYPE_NOSUPP, 0, MAP_SIDE_ANY, SEC_E_KDC_UNKNOWN_ETYPE},
 };
 
+/* ---- gss-ntlmssp minor codes ----------------------------------------------------------------- */
+
+/* gss-ntlmssp's own codes (src/gss_ntlmssp.h enum ntlm_err_code: ERR_BASE is 'N' 'T' 0 0, and
+ * the codes count up from ERR_BASE + 1 in the order of src/gss_err.c's message table). It
+ * installs no header with them. */
+#define MAP_NTLM_ERR_BASE       0x4E540000u
+#define MAP_NTLM_ERR_NOBINDINGS (MAP_NTLM_ERR_BASE + 24)
+#define MAP_NTLM_ERR_TIMESKEW   (MAP_NTLM_ERR_BASE + 25)
+#define MAP_NTLM_ERR_EXPIRED    (MAP_NTLM_ERR_BASE + 26)
+#define MAP_NTLM_ERR_NONTLMV1   (MAP_NTLM_ERR_BASE + 28)
+#define MAP_NTLM_ERR_NOUSRFOUND (MAP_NTLM_ERR_BASE + 29)
+
+/* AcceptSecurityContext (NTLM) fails a logon the domain (here NTLM_USER_FILE) refuses with
+ * SEC_E_LOGON_DENIED, "The logon failed", for an unknown user and a wrong password alike.
+ * gss-ntlmssp 1.2 reports those as plain errno values under GSS_S_FAILURE: EINVAL when the
+ * NTLMv2 response does not match the user's key (a wrong password) and EACCES when the user
+ * file has no such user; newer versions say ERR_NOUSRFOUND. Those errno values mean this only
+ * on the acceptor. */
+static const map_krb5_row map_ntlm_rows[] = {
+    {EINVAL, GSS_S_FAILURE, MAP_SIDE_ACCEPTOR, SEC_E_LOGON_DENIED},
+    {EACCES, GSS_S_FAILURE, MAP_SIDE_ACCEPTOR, SEC_E_LOGON_DENIED},
+    {(int32_t)MAP_NTLM_ERR_NOUSRFOUND, 0, MAP_SIDE_ANY, SEC_E_LOGON_DENIED},
+    /* The acceptor's policy refuses NTLMv1: Windows denies the logon too. */
+    {(int32_t)MAP_NTLM_ERR_NONTLMV1, 0, MAP_SIDE_ANY, SEC_E_LOGON_DENIED},
+    /* MS-NLMP 3.2.5.1.2: a CHALLENGE/AUTHENTICATE timestamp too far from the clock. */
+    {(int32_t)MAP_NTLM_ERR_TIMESKEW, 0, MAP_SIDE_ANY, SEC_E_TIME_SKEW},
+    {(int32_t)MAP_NTLM_ERR_EXPIRED, 0, MAP_SIDE_ANY, SEC_E_CONTEXT_EXPIRED},
+    /* Channel bindings required but missing or different (MS-NLMP 3.2.5.1.2 MsvAvChannelBindings). */
+    {(int32_t)MAP_NTLM_ERR_NOBINDINGS, 0, MAP_SIDE_ANY, SEC_E_BAD_BINDINGS},
+};
+
 static const map_major_row *map_find_major(uint32_t routine)
 {
     for (size_t i = 0; i < MAP_ROWS(map_major_rows); i++)
@@ -197,11 +229,12 @@ static const map_major_row *map_find_major(uint32_t routine)
     return NULL;
 }
 
-static const map_krb5_row *map_find_krb5(uint32_t routine, uint32_t minor, unsigned opts)
+static const map_krb5_row *map_find_minor(const map_krb5_row *rows, size_t nrows,
+                                          uint32_t routine, uint32_t minor, unsigned opts)
 {
     unsigned side = (opts & MAP_STATUS_ACCEPTOR) ? MAP_SIDE_ACCEPTOR : MAP_SIDE_INITIATOR;
-    for (size_t i = 0; i < MAP_ROWS(map_krb5_rows); i++) {
-        const map_krb5_row *r = &map_krb5_rows[i];
+    for (size_t i = 0; i < nrows; i++) {
+        const map_krb5_row *r = &rows[i];
         if ((uint32_t)r->code != minor)
             continue;
         if (r->major != 0 && r->major != routine)
@@ -224,7 +257,14 @@ SECURITY_STATUS map_status_from_gss(uint32_t major, uint32_t minor, unsigned opt
         if (row == NULL)
             return SEC_E_INTERNAL_ERROR; /* a routine error newer than RFC 2744 */
         if (row->minor_refines && (opts & MAP_STATUS_KRB5_MINOR) != 0) {
-            const map_krb5_row *k = map_find_krb5(routine, minor, opts);
+            const map_krb5_row *k =
+                map_find_minor(map_krb5_rows, MAP_ROWS(map_krb5_rows), routine, minor, opts);
+            if (k != NULL)
+                return k->status;
+        }
+        if (row->minor_refines && (opts & MAP_STATUS_NTLM_MINOR) != 0) {
+            const map_krb5_row *k =
+                map_find_minor(map_ntlm_rows, MAP_ROWS(map_ntlm_rows), routine, minor, opts);
             if (k != NULL)
                 return k->status;
         }

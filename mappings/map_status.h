@@ -11,12 +11,15 @@
 #define MAP_STATUS_KRB5_MINOR    0x2 /* minor is a krb5 error code (krb5 mech) */
 #define MAP_STATUS_ACCEPTOR      0x4 /* the status comes from the acceptor side
                                         (AcceptSecurityContext, inbound credentials) */
+#define MAP_STATUS_NTLM_MINOR    0x8 /* minor is a gss-ntlmssp code (NTLM mech): its
+                                        ERR_* table or an errno value */
 
 /* Translates a GSS status once, at the bridge boundary:
  *  - a routine error maps through the major table; for the generic majors (FAILURE,
  *    NO_CRED, DEFECTIVE_CREDENTIAL, CREDENTIALS_EXPIRED) a krb5 minor code that says more
  *    (KDC unreachable, unknown principal, wrong password, clock skew, ...) wins when
- *    MAP_STATUS_KRB5_MINOR is set;
+ *    MAP_STATUS_KRB5_MINOR is set, and a gss-ntlmssp minor code (wrong password, unknown
+ *    user, clock skew, ...) when MAP_STATUS_NTLM_MINOR is set;
  *  - a calling error alone (GSS_S_CALL_*) is the bridge's mistake: SEC_E_INTERNAL_ERROR;
  *  - GSS_S_CONTINUE_NEEDED gives SEC_I_CONTINUE_NEEDED;
  *  - the supplementary token bits (duplicate, old, unseq, gap) give SEC_E_OUT_OF_SEQUENCE

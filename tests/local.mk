@@ -4,5 +4,7 @@ if HAVE_CUNIT
 include tests/unit/local.mk
 include tests/realm/local.mk
 include tests/integration/local.mk
+include tests/reliability/local.mk
+include tests/fuzz/local.mk
 endif
 include tests/headers/local.mk

@@ -37,3 +37,17 @@ tests_integration_test_message_SOURCES = tests/integration/test_message.c
 tests_integration_test_message_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_integration_test_message_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
 	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS) $(PTHREAD_LIBS)
+
+check_PROGRAMS += tests/integration/test_ntlm
+TESTS += tests/integration/test_ntlm
+tests_integration_test_ntlm_SOURCES = tests/integration/test_ntlm.c
+tests_integration_test_ntlm_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_ntlm_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
+	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS)
+
+check_PROGRAMS += tests/integration/test_negotiate
+TESTS += tests/integration/test_negotiate
+tests_integration_test_negotiate_SOURCES = tests/integration/test_negotiate.c
+tests_integration_test_negotiate_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_integration_test_negotiate_LDADD = tests/common/libestablish.la tests/realm/librealm.la \
+	libsspicore.la $(CUNIT_LIBS) $(GSSAPI_LIBS) $(KRB5_LIBS)

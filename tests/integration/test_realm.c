@@ -312,8 +312,10 @@ static void test_no_initiator_credentials_without_kinit(void)
     OM_uint32 maj, min;
     gss_cred_id_t cred = GSS_C_NO_CREDENTIAL;
 
-    /* No TGT and no client keytab: MIT must not find credentials on its own. */
-    maj = gss_acquire_cred(&min, GSS_C_NO_NAME, GSS_C_INDEFINITE, GSS_C_NO_OID_SET,
+    /* No TGT and no client keytab: MIT must not find credentials on its own. The krb5
+     * mechanism only: gss-ntlmssp finds initiator credentials in NTLM_USER_FILE. */
+    gss_OID_set_desc krb5_only = { 1, (gss_OID)gss_mech_krb5 };
+    maj = gss_acquire_cred(&min, GSS_C_NO_NAME, GSS_C_INDEFINITE, &krb5_only,
                            GSS_C_INITIATE, &cred, NULL, NULL);
     CU_ASSERT(GSS_ERROR(maj));
     gss_release_cred(&min, &cred);

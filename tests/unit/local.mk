@@ -53,3 +53,9 @@ TESTS += tests/unit/test_map_name
 tests_unit_test_map_name_SOURCES = tests/unit/test_map_name.c
 tests_unit_test_map_name_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_map_name_LDADD = libsspimappings.la $(CUNIT_LIBS)
+
+check_PROGRAMS += tests/unit/test_map_iov
+TESTS += tests/unit/test_map_iov
+tests_unit_test_map_iov_SOURCES = tests/unit/test_map_iov.c
+tests_unit_test_map_iov_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_map_iov_LDADD = libsspimappings.la $(CUNIT_LIBS)

@@ -164,7 +164,48 @@ static void test_by_oid_unknown_is_null(void)
     CU_ASSERT_PTR_NULL(map_package_by_oid(NULL, 9));
 }
 
+/* Negotiate's PackageList: one row per rule, over the packages Negotiate offers (Kerberos,
+ * NTLM). */
+static unsigned bit_of(const char *name)
+{
+    for (size_t i = 0; i < map_package_count(); i++)
+        if (map_package_at(i) == map_package_by_name(name))
+            return 1u << i;
+    return 0;
+}
+
+static void test_package_list_filter_rows(void)
+{
+    unsigned k = bit_of("Kerberos"), n = bit_of("NTLM"), both = k | n;
+    static const struct {
+        const char *list;
+        int kerberos, ntlm;
+    } rows[] = {
+        {NULL, 1, 1},                 /* no list: everything offered */
+        {"", 1, 1},
+        {"Kerberos", 1, 0},           /* named: only those */
+        {"NTLM", 0, 1},
+        {"kerberos,ntlm", 1, 1},      /* case-insensitive, comma-separated */
+        {"!NTLM", 1, 0},              /* excluded only: the rest */
+        {"!Kerberos", 0, 1},
+        {" Kerberos , !NTLM ", 1, 0}, /* blanks around names */
+        {"NTLM,!NTLM", 0, 0},         /* exclusion wins */
+        {"!Kerberos,!NTLM", 0, 0},
+        {"pku2u", 0, 0},              /* a package the bridge lacks matches nothing */
+        {"pku2u,NTLM", 0, 1},
+        {"!Negoexts", 1, 1},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        unsigned got = map_package_list_filter(rows[i].list, both);
+        CU_ASSERT_EQUAL(!!(got & k), rows[i].kerberos);
+        CU_ASSERT_EQUAL(!!(got & n), rows[i].ntlm);
+    }
+    /* Never more than offered. */
+    CU_ASSERT_EQUAL(map_package_list_filter("Kerberos,NTLM", n), n);
+}
+
 static CU_TestInfo tests[] = {
+    {"test_package_list_filter_rows", test_package_list_filter_rows},
     {"test_three_packages_negotiate_first", test_three_packages_negotiate_first},
     {"test_package_at_past_end_is_null", test_package_at_past_end_is_null},
     {"test_negotiate_has_windows_values", test_negotiate_has_windows_values},

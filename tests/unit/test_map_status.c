@@ -4,6 +4,7 @@
 
 #include <gssapi/gssapi.h>
 #include <gssapi/gssapi_krb5.h>
+#include <errno.h>
 #include <krb5.h>
 #include <string.h>
 
@@ -416,7 +417,52 @@ static void test_unexplained_acceptor_failure_is_invalid_token(void)
                     SEC_E_TIME_SKEW);
 }
 
+/* gss-ntlmssp's minor codes (MAP_STATUS_NTLM_MINOR): ERR_BASE 0x4E540000 + the code's place
+ * in its ntlm_err_code enum, and the errno values 1.2 reports for refused logons. */
+#define NTLM MAP_STATUS_NTLM_MINOR
+static const struct {
+    const char *what;
+    uint32_t major, minor;
+    unsigned opts;
+    SECURITY_STATUS expect;
+} ntlm_expect[] = {
+    {"wrong password (NTLMv2 response mismatch), acceptor", GSS_S_FAILURE, EINVAL, NTLM | ACC,
+     SEC_E_LOGON_DENIED},
+    {"user not in NTLM_USER_FILE, acceptor", GSS_S_FAILURE, EACCES, NTLM | ACC,
+     SEC_E_LOGON_DENIED},
+    {"ERR_NOUSRFOUND", GSS_S_FAILURE, 0x4E540000u + 29, NTLM, SEC_E_LOGON_DENIED},
+    {"ERR_NONTLMV1", GSS_S_FAILURE, 0x4E540000u + 28, NTLM | ACC, SEC_E_LOGON_DENIED},
+    {"ERR_TIMESKEW", GSS_S_FAILURE, 0x4E540000u + 25, NTLM, SEC_E_TIME_SKEW},
+    {"ERR_EXPIRED", GSS_S_FAILURE, 0x4E540000u + 26, NTLM, SEC_E_CONTEXT_EXPIRED},
+    {"ERR_NOBINDINGS", GSS_S_FAILURE, 0x4E540000u + 24, NTLM | ACC, SEC_E_BAD_BINDINGS},
+};
+
+static void test_each_ntlm_minor_row_refines_the_major(void)
+{
+    for (size_t i = 0; i < N_ELEMS(ntlm_expect); i++) {
+        SECURITY_STATUS got =
+            map_status_from_gss(ntlm_expect[i].major, ntlm_expect[i].minor, ntlm_expect[i].opts);
+        if (got != ntlm_expect[i].expect)
+            fprintf(stderr, "\n  %s -> %s, want %s\n", ntlm_expect[i].what, map_status_name(got),
+                    map_status_name(ntlm_expect[i].expect));
+        CU_ASSERT_EQUAL(got, ntlm_expect[i].expect);
+    }
+}
+
+/* EINVAL and EACCES say "logon refused" only from gss-ntlmssp's acceptor. */
+static void test_ntlm_errno_rows_are_acceptor_and_ntlm_only(void)
+{
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, EINVAL, NTLM), SEC_E_INTERNAL_ERROR);
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, EINVAL, KRB5 | ACC), SEC_E_INVALID_TOKEN);
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_FAILURE, EACCES, ACC), SEC_E_INVALID_TOKEN);
+    /* A checksum failure stays an altered message whatever the minor. */
+    CU_ASSERT_EQUAL(map_status_from_gss(GSS_S_BAD_SIG, EINVAL, NTLM | ACC), SEC_E_MESSAGE_ALTERED);
+}
+
 static CU_TestInfo tests[] = {
+    {"test_each_ntlm_minor_row_refines_the_major", test_each_ntlm_minor_row_refines_the_major},
+    {"test_ntlm_errno_rows_are_acceptor_and_ntlm_only",
+     test_ntlm_errno_rows_are_acceptor_and_ntlm_only},
     {"test_unexplained_acceptor_failure_is_invalid_token",
      test_unexplained_acceptor_failure_is_invalid_token},
     {"test_complete_is_ok", test_complete_is_ok},

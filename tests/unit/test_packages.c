@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static int wide_equals(const SEC_WCHAR *w, const char *ascii)
 {
@@ -254,7 +256,54 @@ static void test_version_and_backend_are_reported(void)
     CU_ASSERT_STRING_EQUAL(sspibridge_status_name(SEC_E_INVALID_HANDLE), "SEC_E_INVALID_HANDLE");
 }
 
+/* A package whose mechanism is missing is neither listed nor found. MIT's mechglue reads only
+ * $GSS_MECH_CONFIG when it is set, so an empty file there leaves krb5 and SPNEGO (built in)
+ * without gss-ntlmssp. The mechanism list is read once per process: a child asks. */
+static void test_missing_mechanism_hides_its_package(void)
+{
+    char conf[] = "/tmp/sspibridge-mechconf.XXXXXX";
+    int fd = mkstemp(conf);
+    CU_ASSERT_FATAL(fd >= 0);
+    close(fd);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        ULONG n = 0;
+        PSecPkgInfoA info = NULL;
+        CredHandle cred;
+        int bad = 0;
+        setenv("GSS_MECH_CONFIG", conf, 1);
+        if (EnumerateSecurityPackagesA(&n, &info) != SEC_E_OK)
+            _exit(10);
+        for (ULONG i = 0; i < n; i++) {
+            if (strcmp(info[i].Name, "NTLM") == 0)
+                bad = 11;
+            if (strcmp(info[i].Name, "Kerberos") != 0 && strcmp(info[i].Name, "Negotiate") != 0 &&
+                strcmp(info[i].Name, "NTLM") != 0)
+                bad = 12;
+        }
+        FreeContextBuffer(info);
+        if (bad)
+            _exit(bad);
+        if (QuerySecurityPackageInfoA((SEC_CHAR *)"NTLM", &info) != SEC_E_SECPKG_NOT_FOUND)
+            _exit(13);
+        if (AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"NTLM", SECPKG_CRED_OUTBOUND, NULL, NULL,
+                                      NULL, NULL, &cred, NULL) != SEC_E_SECPKG_NOT_FOUND)
+            _exit(14);
+        if (QuerySecurityPackageInfoA((SEC_CHAR *)"Kerberos", &info) != SEC_E_OK)
+            _exit(15);
+        FreeContextBuffer(info);
+        _exit(0);
+    }
+    int st = 0;
+    CU_ASSERT_EQUAL(waitpid(pid, &st, 0), pid);
+    CU_ASSERT(WIFEXITED(st));
+    CU_ASSERT_EQUAL(WEXITSTATUS(st), 0);
+    unlink(conf);
+}
+
 static CU_TestInfo tests[] = {
+    {"test_missing_mechanism_hides_its_package", test_missing_mechanism_hides_its_package},
     {"enumerate lists Kerberos with Windows' values", test_enumerate_lists_kerberos_with_windows_values},
     {"EnumerateSecurityPackagesW matches the A list", test_enumerate_w_matches_enumerate_a},
     {"enumerate with NULL arguments is SEC_E_INVALID_PARAMETER", test_enumerate_null_arguments_are_invalid_parameter},

@@ -1,0 +1,79 @@
+# Fuzzing (issue 8): libFuzzer targets for hostile tokens and SecBufferDesc shapes.
+#  - make check replays the committed seed corpora (and crash reproducers under
+#    tests/fuzz/regressions/) through the targets' code, built like every other test;
+#  - make fuzz builds the targets with clang -fsanitize=fuzzer,address,undefined in a
+#    sub-tree (fuzz-build/) and runs each for FUZZ_SECONDS (skipped, with a message, when
+#    configure found no such clang);
+#  - make fuzz-corpus regenerates the seed corpora from a throwaway realm's real tokens.
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/run-fuzz tests/fuzz/lsan.supp
+
+noinst_LTLIBRARIES += tests/fuzz/libfuzz.la
+tests_fuzz_libfuzz_la_SOURCES = tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h
+FUZZ_LDADD = tests/fuzz/libfuzz.la tests/reliability/librel.la tests/common/libestablish.la \
+	tests/realm/librealm.la libsspicore.la $(GSSAPI_LIBS) $(KRB5_LIBS) $(PTHREAD_LIBS)
+
+check_PROGRAMS += tests/fuzz/replay_corpus
+TESTS += tests/fuzz/replay_corpus
+tests_fuzz_replay_corpus_SOURCES = tests/fuzz/replay_main.c tests/fuzz/replay_accept.c \
+	tests/fuzz/replay_init_reply.c tests/fuzz/replay_decrypt.c tests/fuzz/replay_verify.c \
+	tests/fuzz/replay_descriptor.c
+tests_fuzz_replay_corpus_LDADD = $(FUZZ_LDADD)
+
+EXTRA_PROGRAMS = tests/fuzz/make_corpus
+tests_fuzz_make_corpus_SOURCES = tests/fuzz/make_corpus.c
+tests_fuzz_make_corpus_LDADD = $(FUZZ_LDADD)
+CLEANFILES += tests/fuzz/make_corpus$(EXEEXT)
+
+fuzz-corpus: tests/fuzz/make_corpus$(EXEEXT)
+	rm -rf $(srcdir)/tests/fuzz/corpus
+	SSPIBRIDGE_SRCDIR='$(abs_top_srcdir)' SSPIBRIDGE_REALM='$(abs_top_srcdir)/tests/realm/sspibridge-realm' \
+		KRB5KDC='$(KRB5KDC)' KADMIN_LOCAL='$(KADMIN_LOCAL)' KDB5_UTIL='$(KDB5_UTIL)' \
+		tests/fuzz/make_corpus$(EXEEXT) $(srcdir)/tests/fuzz/corpus
+
+# The libFuzzer programs themselves exist in the fuzz sub-tree only.
+FUZZ_TARGET_LIST = tests/fuzz/fuzz_accept tests/fuzz/fuzz_init_reply tests/fuzz/fuzz_decrypt \
+	tests/fuzz/fuzz_verify tests/fuzz/fuzz_descriptor
+if FUZZ_TARGETS
+noinst_PROGRAMS += $(FUZZ_TARGET_LIST)
+endif
+FUZZER_LINK_FLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_accept_SOURCES = tests/fuzz/fuzz_accept.c
+tests_fuzz_fuzz_accept_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_accept_LDFLAGS = $(FUZZER_LINK_FLAGS)
+tests_fuzz_fuzz_init_reply_SOURCES = tests/fuzz/fuzz_init_reply.c
+tests_fuzz_fuzz_init_reply_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_init_reply_LDFLAGS = $(FUZZER_LINK_FLAGS)
+tests_fuzz_fuzz_decrypt_SOURCES = tests/fuzz/fuzz_decrypt.c
+tests_fuzz_fuzz_decrypt_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_decrypt_LDFLAGS = $(FUZZER_LINK_FLAGS)
+tests_fuzz_fuzz_verify_SOURCES = tests/fuzz/fuzz_verify.c
+tests_fuzz_fuzz_verify_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_verify_LDFLAGS = $(FUZZER_LINK_FLAGS)
+tests_fuzz_fuzz_descriptor_SOURCES = tests/fuzz/fuzz_descriptor.c
+tests_fuzz_fuzz_descriptor_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_descriptor_LDFLAGS = $(FUZZER_LINK_FLAGS)
+
+FUZZ_SECONDS = 30
+FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_SANITIZE_LINK = -fsanitize=address,undefined
+
+fuzz:
+	@if test '$(HAVE_FUZZER)' != yes; then \
+	  echo "make fuzz: skipped: configure found no clang that links -fsanitize=fuzzer" \
+	       "(Debian: apt-get install clang libclang-rt-14-dev, then configure again)"; \
+	  exit 0; \
+	fi; \
+	set -e; $(MKDIR_P) fuzz-build; \
+	if test ! -f fuzz-build/Makefile; then \
+	  echo "make fuzz: configuring fuzz-build/ with $(FUZZ_CC)"; \
+	  (cd fuzz-build && '$(abs_top_srcdir)/configure' --enable-fuzz-targets --enable-werror \
+	    CC='$(FUZZ_CC)' CFLAGS='$(FUZZ_CFLAGS)' LDFLAGS='$(FUZZ_SANITIZE_LINK)' >configure.out); \
+	fi; \
+	$(MAKE) $(AM_MAKEFLAGS) -C fuzz-build $(FUZZ_TARGET_LIST); \
+	SSPIBRIDGE_SRCDIR='$(abs_top_srcdir)' SSPIBRIDGE_REALM='$(abs_top_srcdir)/tests/realm/sspibridge-realm' \
+	KRB5KDC='$(KRB5KDC)' KADMIN_LOCAL='$(KADMIN_LOCAL)' KDB5_UTIL='$(KDB5_UTIL)' \
+	  '$(abs_top_srcdir)/tests/fuzz/run-fuzz' --seconds '$(FUZZ_SECONDS)' \
+	    --corpus '$(abs_top_srcdir)/tests/fuzz/corpus' --work fuzz-work \
+	    --lsan-suppressions '$(abs_top_srcdir)/tests/fuzz/lsan.supp' \
+	    $(FUZZ_TARGET_LIST:%=fuzz-build/%)
