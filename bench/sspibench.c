@@ -273,7 +273,7 @@ static int bench_parse(int argc, char **argv, bench_args *a)
     a->opts.batch_ms = 1.0;
     a->opts.precision = 0.01;
     a->opts.case_seconds = 4.0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && argv[i] != NULL; i++) {
         const char *o = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(o, "--json") == 0 && v) {
@@ -315,7 +315,7 @@ static int bench_parse(int argc, char **argv, bench_args *a)
             /* The dumps follow, up to the next option. */
             a->report = 1;
             a->dumps = argv + i + 1;
-            while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+            while (i + 1 < argc && argv[i + 1] != NULL && strncmp(argv[i + 1], "--", 2) != 0) {
                 a->ndumps++;
                 i++;
             }

@@ -12,12 +12,12 @@
     {                                                                           \
         if (CU_initialize_registry() != CUE_SUCCESS)                            \
             return 2;                                                           \
-        CU_pSuite suite = CU_add_suite(suite_name, init_fn, clean_fn);          \
+        CU_pSuite suite = CU_add_suite((suite_name), (init_fn), (clean_fn));    \
         if (suite == NULL)                                                      \
             return 2;                                                           \
-        for (size_t i_ = 0; tests_array[i_].pName != NULL; i_++)                \
-            if (CU_add_test(suite, tests_array[i_].pName,                       \
-                            tests_array[i_].pTestFunc) == NULL)                 \
+        for (size_t i_ = 0; (tests_array)[i_].pName != NULL; i_++)              \
+            if (CU_add_test(suite, (tests_array)[i_].pName,                     \
+                            (tests_array)[i_].pTestFunc) == NULL)               \
                 return 2;                                                       \
         CU_basic_set_mode(CU_BRM_VERBOSE);                                      \
         CU_basic_run_tests();                                                   \
@@ -27,7 +27,7 @@
         unsigned ran_ = CU_get_number_of_tests_run();                           \
         CU_cleanup_registry();                                                  \
         if (ran_ == 0) {                                                        \
-            fprintf(stderr, "%s: no test ran\n", suite_name);                  \
+            fprintf(stderr, "%s: no test ran\n", (suite_name));                \
             return 1;                                                           \
         }                                                                       \
         return failed_ ? 1 : 0;                                                 \

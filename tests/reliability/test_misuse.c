@@ -476,7 +476,7 @@ static void run_rows(const call_row *rows, size_t n)
     }
 }
 
-#define RUN_ROWS(rows) run_rows(rows, sizeof(rows) / sizeof(rows[0]))
+#define RUN_ROWS(rows) run_rows((rows), sizeof(rows) / sizeof((rows)[0]))
 
 /* UTF-16 that does not decode: a lone high surrogate, a lone low one. */
 static SEC_WCHAR w_lone_high[] = {'K', 'e', 'r', 0xD800, 0};

@@ -228,8 +228,8 @@ static void test_one_sender_and_one_receiver_per_direction_on_fresh_contexts(voi
     }
     for (int p = 0; p < PAIRS; p++) {
         for (int k = 0; k < 2; k++) {
-            CU_ASSERT_EQUAL_FATAL(pthread_create(&t[p][2 * k], NULL, sender, &dirs[p][k]), 0);
-            CU_ASSERT_EQUAL_FATAL(pthread_create(&t[p][2 * k + 1], NULL, receiver, &dirs[p][k]), 0);
+            CU_ASSERT_EQUAL_FATAL(pthread_create(&t[p][(size_t)2 * k], NULL, sender, &dirs[p][k]), 0);
+            CU_ASSERT_EQUAL_FATAL(pthread_create(&t[p][(size_t)2 * k + 1], NULL, receiver, &dirs[p][k]), 0);
         }
         CU_ASSERT_EQUAL_FATAL(pthread_create(&qt[p], NULL, query_worker, &q[p]), 0);
     }
