@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <sspibridge.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *report_progname = "sspi-sample";
 
@@ -187,6 +188,51 @@ SECURITY_STATUS report_key_info(FILE *out, PCtxtHandle ctx)
         FreeContextBuffer(ki.sEncryptAlgorithmName);
     if (ki.sSignatureAlgorithmName != NULL)
         FreeContextBuffer(ki.sSignatureAlgorithmName);
+    return SEC_E_OK;
+}
+
+static const char *report_negotiation_state(ULONG state)
+{
+    switch (state) {
+    case SECPKG_NEGOTIATION_COMPLETE:
+        return "SECPKG_NEGOTIATION_COMPLETE";
+    case SECPKG_NEGOTIATION_OPTIMISTIC:
+        return "SECPKG_NEGOTIATION_OPTIMISTIC";
+    case SECPKG_NEGOTIATION_IN_PROGRESS:
+        return "SECPKG_NEGOTIATION_IN_PROGRESS";
+    case SECPKG_NEGOTIATION_DIRECT:
+        return "SECPKG_NEGOTIATION_DIRECT";
+    case SECPKG_NEGOTIATION_TRY_MULTICRED:
+        return "SECPKG_NEGOTIATION_TRY_MULTICRED";
+    default:
+        return "unknown state";
+    }
+}
+
+SECURITY_STATUS report_package(FILE *out, PCtxtHandle ctx, const char *asked, char *used,
+                               size_t size)
+{
+    SecPkgContext_NegotiationInfoA ni;
+    SECURITY_STATUS status;
+
+    snprintf(used, size, "%s", asked);
+    /* Only Negotiate has something to report: Kerberos and NTLM are what was asked for. */
+    if (strcasecmp(asked, NEGOSSP_NAME_A) != 0) {
+        fprintf(out, "Package: %s\n", asked);
+        return SEC_E_OK;
+    }
+    memset(&ni, 0, sizeof(ni));
+    status = QueryContextAttributesA(ctx, SECPKG_ATTR_NEGOTIATION_INFO, &ni);
+    if (status != SEC_E_OK) {
+        report_failure("QueryContextAttributes(SECPKG_ATTR_NEGOTIATION_INFO)", status);
+        return status;
+    }
+    if (ni.PackageInfo != NULL && ni.PackageInfo->Name != NULL)
+        snprintf(used, size, "%s", ni.PackageInfo->Name);
+    fprintf(out, "Package: %s, negotiated %s (%s)\n", asked, used,
+            report_negotiation_state(ni.NegotiationState));
+    if (ni.PackageInfo != NULL)
+        FreeContextBuffer(ni.PackageInfo);
     return SEC_E_OK;
 }
 

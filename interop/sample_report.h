@@ -29,6 +29,13 @@ const char *report_req_text(ULONG req, int acceptor, char *buf, size_t size);
  * Returns the query's status (failures reported). */
 SECURITY_STATUS report_key_info(FILE *out, PCtxtHandle ctx);
 
+/* The package the context runs on, as "Package: NTLM", or for Negotiate the package it
+ * settled on (SECPKG_ATTR_NEGOTIATION_INFO, the way Windows programs tell Kerberos from an
+ * NTLM fallback): "Package: Negotiate, negotiated Kerberos (SECPKG_NEGOTIATION_COMPLETE)".
+ * The package in use is copied into used (size bytes). Returns the query's status. */
+SECURITY_STATUS report_package(FILE *out, PCtxtHandle ctx, const char *asked, char *used,
+                               size_t size);
+
 /* Bytes as MIT's print_token prints them: "%02x " each, 16 to a line. */
 void report_hexdump(FILE *out, const void *p, size_t n);
 

@@ -444,8 +444,13 @@ static int client_show_context(CtxtHandle *ctx, ULONG attrs, const TimeStamp *ex
         FreeContextBuffer(names.sClientName);
     if (names.sServerName != NULL)
         FreeContextBuffer(names.sServerName);
-    printf("Package: %s\n", o->package);
-    if (report_key_info(stdout, ctx) != SEC_E_OK)
+    char used[64];
+    if (report_package(stdout, ctx, o->package, used, sizeof(used)) != SEC_E_OK)
+        return -1;
+    /* SECPKG_ATTR_KEY_INFO names a Kerberos enctype; an NTLM context (MS-NLMP: RC4
+     * sealing, HMAC-MD5 signing) has none, and gss-ntlmssp names no key type. */
+    if (strcasecmp(used, MICROSOFT_KERBEROS_NAME_A) == 0 &&
+        report_key_info(stdout, ctx) != SEC_E_OK)
         return -1;
     return 0;
 }

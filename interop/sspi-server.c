@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -313,8 +314,15 @@ static int server_show_client(CtxtHandle *ctx, const server_opts *o)
         FreeContextBuffer(names.sClientName);
     if (names.sServerName != NULL)
         FreeContextBuffer(names.sServerName);
-    if (o->verbose && report_key_info(server_log, ctx) != SEC_E_OK)
-        return -1;
+    if (o->verbose) {
+        char used[64];
+        if (report_package(server_log, ctx, o->package, used, sizeof(used)) != SEC_E_OK)
+            return -1;
+        /* SECPKG_ATTR_KEY_INFO names a Kerberos enctype; NTLM has none to name. */
+        if (strcasecmp(used, MICROSOFT_KERBEROS_NAME_A) == 0 &&
+            report_key_info(server_log, ctx) != SEC_E_OK)
+            return -1;
+    }
     return 0;
 }
 
