@@ -54,7 +54,7 @@ TSAN_TESTS = tests/reliability/test_stress tests/reliability/test_handles \
 	tests/integration/test_message tests/unit/test_handle
 TSAN_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=thread
 ASAN_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-EXTRA_DIST += tests/tsan.supp
+EXTRA_DIST += tests/tsan.supp tests/cppcheck.supp tests/.clang-tidy .clang-tidy
 check-tsan:
 	@test -n '$(SANITIZER_CC)' || { echo "make check-tsan: no clang found by configure"; exit 1; }
 	$(MKDIR_P) tsan-build

@@ -460,6 +460,29 @@ static void test_context_with_its_last_token_pending_is_not_established_yet(void
     expect_state_unchanged("pending last token", __LINE__);
 }
 
+/* A message sealed or signed by another pair's context (same client, same service, other
+ * session key) fails its checksum here: SEC_E_MESSAGE_ALTERED, and this pair goes on. */
+static void test_message_from_another_context_is_message_altered(void)
+{
+    rel_pair q;
+    unsigned char wire[512], sig[128];
+    char msg[] = "for another context";
+    size_t len = 0, sig_len = 0;
+    CU_ASSERT_EQUAL_FATAL(rel_pair_make(REL_ISC_REQ, REL_ASC_REQ, &q), 0);
+    CU_ASSERT_EQUAL_FATAL(rel_seal(&q.ictx, 0, msg, strlen(msg), wire, sizeof(wire), &len), SEC_E_OK);
+    CU_ASSERT_EQUAL_FATAL(rel_sign(&q.ictx, msg, strlen(msg), sig, sizeof(sig), &sig_len), SEC_E_OK);
+    SecBuffer b[2] = {{(ULONG)len, SECBUFFER_STREAM, wire}, {0, SECBUFFER_DATA, NULL}};
+    SecBufferDesc d = {SECBUFFER_VERSION, 2, b};
+    CU_ASSERT_EQUAL(DecryptMessage(&P.actx, &d, 0, NULL), SEC_E_MESSAGE_ALTERED);
+    SecBuffer v[2] = {{(ULONG)strlen(msg), SECBUFFER_DATA, msg}, {(ULONG)sig_len, SECBUFFER_TOKEN, sig}};
+    SecBufferDesc vd = {SECBUFFER_VERSION, 2, v};
+    CU_ASSERT_EQUAL(VerifySignature(&P.actx, &vd, 0, NULL), SEC_E_MESSAGE_ALTERED);
+    /* Its own receiver still takes it. */
+    CU_ASSERT_EQUAL(VerifySignature(&q.actx, &vd, 0, NULL), SEC_E_OK);
+    rel_pair_free(&q);
+    expect_state_unchanged("message from another context", __LINE__);
+}
+
 /* ---- Calls: one function per row ------------------------------------------------------- */
 
 typedef struct call_row {
@@ -1647,6 +1670,8 @@ static CU_TestInfo tests[] = {
      test_rfc1964_token_in_an_aes_stream_is_invalid_token_not_a_crash},
     {"a cut signature is SEC_E_INVALID_TOKEN, not an abort", test_cut_signature_is_invalid_token_not_an_abort},
     {"a read-only EMPTY buffer keeps its type", test_readonly_empty_buffer_keeps_its_type},
+    {"a message from another context is SEC_E_MESSAGE_ALTERED",
+     test_message_from_another_context_is_message_altered},
     {"a context with its last token pending is not established yet",
      test_context_with_its_last_token_pending_is_not_established_yet},
     {"package function arguments", test_package_function_arguments},
