@@ -11,6 +11,10 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+/* NTLM replay window (plain_seen below): messages remembered, bytes of each signature. */
+#define CTX_PLAIN_SEEN 8
+#define CTX_PLAIN_SIG  16
+
 typedef struct ctx {
     handle_obj h;
     /* Establishment calls on one context are serialized; as Microsoft documents for
@@ -67,6 +71,12 @@ typedef struct ctx {
     /* bridge/message_plain.c msg_plain_context: 0 not asked yet, 1 the mechanism has the IOV
      * message calls, 2 it has only gss_wrap / gss_get_mic (gss-ntlmssp). */
     atomic_int msg_plain;
+    /* bridge/message_plain.c: the signatures of the last CTX_PLAIN_SEEN messages this
+     * context accepted through gss_unwrap / gss_verify_mic, under recv_lock. A replay is
+     * recognised before it reaches the mechanism (gss-ntlmssp would call it a bad
+     * signature, and its RC4 state would have moved on: every later message would fail). */
+    unsigned char plain_seen[CTX_PLAIN_SEEN][CTX_PLAIN_SIG];
+    unsigned plain_seen_count, plain_seen_next;
 } ctx;
 
 /* The live context behind h with a reference, or NULL. */

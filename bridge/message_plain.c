@@ -201,6 +201,47 @@ static SECURITY_STATUS plain_room(const SecBuffer *b, size_t need)
     return SEC_E_OK;
 }
 
+/* ---- Replays ---------------------------------------------------------------------------- */
+
+/* NTLM's signature (MS-NLMP 2.2.2.9) carries the sender's sequence number, so a message
+ * already accepted can never verify again: gss-ntlmssp reports GSS_S_BAD_SIG, and on its way
+ * it has used RC4 keystream (the sealed data and the checksum's encryption), which breaks
+ * every later message. Windows answers a replay with SEC_E_OUT_OF_SEQUENCE. The bridge
+ * remembers the signatures of the last CTX_PLAIN_SEEN accepted messages and refuses an
+ * identical one before the mechanism sees it; an older replay still reaches gss-ntlmssp and
+ * is SEC_E_MESSAGE_ALTERED. Called under recv_lock. */
+static int plain_same(const unsigned char *a, const unsigned char *b)
+{
+    unsigned char diff = 0;
+    /* Constant time, like every comparison of signature bytes. */
+    for (size_t i = 0; i < CTX_PLAIN_SIG; i++)
+        diff |= (unsigned char)(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+static SECURITY_STATUS plain_replay_check(const ctx *c, const unsigned char *sig, size_t len)
+{
+    if (len < CTX_PLAIN_SIG)
+        return SEC_E_OK;
+    for (unsigned i = 0; i < c->plain_seen_count; i++) {
+        if (plain_same(c->plain_seen[i], sig)) {
+            call_note("the message repeats one this context has already accepted (a replay)");
+            return SEC_E_OUT_OF_SEQUENCE;
+        }
+    }
+    return SEC_E_OK;
+}
+
+static void plain_replay_remember(ctx *c, const unsigned char *sig, size_t len)
+{
+    if (len < CTX_PLAIN_SIG)
+        return;
+    memcpy(c->plain_seen[c->plain_seen_next], sig, CTX_PLAIN_SIG);
+    c->plain_seen_next = (c->plain_seen_next + 1) % CTX_PLAIN_SEEN;
+    if (c->plain_seen_count < CTX_PLAIN_SEEN)
+        c->plain_seen_count++;
+}
+
 /* gss-ntlmssp rejects an empty message (GSS_S_CALL_INACCESSIBLE_READ). */
 static SECURITY_STATUS plain_nonempty(size_t len)
 {
@@ -330,12 +371,17 @@ static SECURITY_STATUS plain_unwrap_locked(ctx *c, plain_msg *p, gss_buffer_desc
         status = p->stream != NULL ? SEC_E_INCOMPLETE_MESSAGE : SEC_E_INVALID_TOKEN;
         goto cleanup;
     }
+    /* The signature leads the token (TOKEN || DATA); gss_unwrap leaves its input alone. */
+    status = plain_replay_check(c, in->value, in->length);
+    if (status != SEC_E_OK)
+        goto cleanup;
     major = gss_unwrap(&minor, c->gss, in, &out, &conf_state, &qop);
     if (major != GSS_S_COMPLETE) {
         status = gss_util_fail(major, minor, plain_mech(c), ctx_status_opts(c));
         if (status != SEC_E_OK)
             goto cleanup;
     }
+    plain_replay_remember(c, in->value, in->length);
     if (out.length != in->length - overhead) {
         call_note("gss_unwrap gave %zu bytes of a %zu-byte token", out.length, in->length);
         status = SEC_E_INTERNAL_ERROR;
@@ -512,10 +558,14 @@ SECURITY_STATUS msg_plain_verify(ctx *c, PSecBufferDesc m, ULONG *pfQOP)
         call_note("the signature holds %zu bytes; this context's take %zu", mic.length, overhead);
         status = SEC_E_INVALID_TOKEN;
     }
+    if (status == SEC_E_OK)
+        status = plain_replay_check(c, mic.value, mic.length);
     if (status == SEC_E_OK) {
         major = gss_verify_mic(&minor, c->gss, &in, &mic, &qop);
         if (major != GSS_S_COMPLETE)
             status = gss_util_fail(major, minor, plain_mech(c), ctx_status_opts(c));
+        if (status == SEC_E_OK)
+            plain_replay_remember(c, mic.value, mic.length);
     }
     pthread_mutex_unlock(&c->recv_lock);
     if (status == SEC_E_OK && pfQOP != NULL)

@@ -425,6 +425,39 @@ static void test_tampered_message_is_message_altered(void)
     unpair(&ictx, &actx);
 }
 
+/* A message the context has already accepted is out of sequence, not altered (Windows'
+ * NTLM answers SEC_E_OUT_OF_SEQUENCE), and refusing it leaves the context working: the
+ * next message still decrypts. */
+static void test_replayed_message_is_out_of_sequence(void)
+{
+    CtxtHandle ictx, actx;
+    unsigned char wire[512], again[512];
+    pair(0, &ictx, &actx);
+    size_t n = seal(&ictx, "first", wire);
+    memcpy(again, wire, n);
+    CU_ASSERT_EQUAL(unseal_stream(&actx, wire, n, "first"), SEC_E_OK);
+    CU_ASSERT_EQUAL(unseal_stream(&actx, again, n, NULL), SEC_E_OUT_OF_SEQUENCE);
+    n = seal(&ictx, "second", wire);
+    CU_ASSERT_EQUAL(unseal_stream(&actx, wire, n, "second"), SEC_E_OK);
+    unpair(&ictx, &actx);
+}
+
+static void test_replayed_signature_is_out_of_sequence(void)
+{
+    CtxtHandle ictx, actx;
+    unsigned char tok[16], data[] = "signed";
+    pair(0, &ictx, &actx);
+    SecBuffer b[2] = {{16, SECBUFFER_TOKEN, tok}, {sizeof(data), SECBUFFER_DATA, data}};
+    SecBufferDesc d = {SECBUFFER_VERSION, 2, b};
+    CU_ASSERT_EQUAL_FATAL(MakeSignature(&ictx, 0, &d, 0), SEC_E_OK);
+    CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), SEC_E_OK);
+    CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), SEC_E_OUT_OF_SEQUENCE);
+    b[0].cbBuffer = 16;
+    CU_ASSERT_EQUAL_FATAL(MakeSignature(&ictx, 0, &d, 0), SEC_E_OK);
+    CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), SEC_E_OK);
+    unpair(&ictx, &actx);
+}
+
 static void test_tampered_signature_is_message_altered(void)
 {
     CtxtHandle ictx, actx;
@@ -572,6 +605,8 @@ static CU_TestInfo tests[] = {
     {"test_sign_and_verify_both_ways_either_order", test_sign_and_verify_both_ways_either_order},
     {"test_tampered_message_is_message_altered", test_tampered_message_is_message_altered},
     {"test_tampered_signature_is_message_altered", test_tampered_signature_is_message_altered},
+    {"test_replayed_message_is_out_of_sequence", test_replayed_message_is_out_of_sequence},
+    {"test_replayed_signature_is_out_of_sequence", test_replayed_signature_is_out_of_sequence},
     {"test_cut_tokens_are_incomplete_or_invalid", test_cut_tokens_are_incomplete_or_invalid},
     {"test_short_token_buffer_is_buffer_too_small", test_short_token_buffer_is_buffer_too_small},
     {"test_unsupported_wraps_are_refused", test_unsupported_wraps_are_refused},
