@@ -1,7 +1,11 @@
 # Benchmarks (issue 9): sspibench compares the bridge with raw GSSAPI in one process and one
 # run. Built by `make`, run by `make bench` and `make bench-callgrind`; never part of
 # `make check`. See docs/PERFORMANCE.md.
+# MIT only: its raw baseline is MIT's IOV MIC calls (gss_get_mic_iov), which Heimdal lacks
+# (README, "Heimdal backend").
+if BACKEND_MIT
 noinst_PROGRAMS += bench/sspibench
+endif
 bench_sspibench_SOURCES = \
 	bench/sspibench.c \
 	bench/alloc_count.c bench/alloc_count.h \

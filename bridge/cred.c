@@ -1,6 +1,7 @@
 /* AcquireCredentialsHandle, FreeCredentialsHandle and the credential attributes. */
 #include "bridge/cred.h"
 
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/gss_util.h"
 #include "bridge/identity.h"
@@ -83,7 +84,14 @@ static SECURITY_STATUS cred_restrict_negotiate(cred *c, gss_cred_usage_t usage)
             return SEC_E_NO_CREDENTIALS;
         }
     }
-    major = gss_set_neg_mechs(&minor, c->gss, &allowed);
+    major = backend_set_neg_mechs(&minor, c->gss, &allowed);
+    /* Heimdal cannot restrict SPNEGO's mechanisms (bridge/backend_heimdal.c): a PackageList
+     * it would ignore is refused rather than silently widened. */
+    if (GSS_ROUTINE_ERROR(major) == GSS_S_UNAVAILABLE) {
+        call_note("this GSSAPI (%s) cannot restrict Negotiate to a PackageList",
+                  SSPIBRIDGE_BACKEND);
+        return SEC_E_UNSUPPORTED_FUNCTION;
+    }
     if (GSS_ERROR(major))
         return gss_util_fail(major, minor, &c->mech, 0);
     return SEC_E_OK;
@@ -137,10 +145,7 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
             status = SEC_E_NO_CREDENTIALS;
             goto cleanup;
         }
-        gss_key_value_element_desc elem = {"ccache", imp_ccache};
-        gss_key_value_set_desc store = {1, &elem};
-        major = gss_acquire_cred_from(&minor, name, GSS_C_INDEFINITE, &mechs, usage, &store,
-                                      &c->gss, NULL, lifetime);
+        major = backend_acquire_cred_ccache(&minor, imp_ccache, &mechs, &c->gss, lifetime);
     } else if (usage == GSS_C_INITIATE && name == GSS_C_NO_NAME) {
         /* Keep GSS_C_NO_CREDENTIAL so the library picks the cache per target; acquiring
          * once tells whether there is any credential at all and its lifetime. */
@@ -292,9 +297,22 @@ static SECURITY_STATUS cred_name(cred *c, char **out)
     gss_name_t name = GSS_C_NO_NAME;
     gss_buffer_desc text = GSS_C_EMPTY_BUFFER;
     SECURITY_STATUS status = SEC_E_OK;
+    gss_cred_id_t own = GSS_C_NO_CREDENTIAL;
+    gss_OID_set_desc mechs = {1, &c->mech};
 
     *out = NULL;
-    major = gss_inquire_cred(&minor, c->gss, &name, NULL, NULL, NULL);
+    /* The default credential is asked of the package's own mechanism: Heimdal's mechglue
+     * answers gss_inquire_cred(GSS_C_NO_CREDENTIAL) with GSS_S_NO_CRED. */
+    if (c->gss == GSS_C_NO_CREDENTIAL) {
+        major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &mechs, GSS_C_INITIATE,
+                                 &own, NULL, NULL);
+        if (GSS_ERROR(major)) {
+            status = gss_util_fail(major, minor, &c->mech, 0);
+            goto cleanup;
+        }
+    }
+    major = gss_inquire_cred(&minor, own != GSS_C_NO_CREDENTIAL ? own : c->gss, &name, NULL,
+                             NULL, NULL);
     if (GSS_ERROR(major)) {
         status = gss_util_fail(major, minor, &c->mech, 0);
         goto cleanup;
@@ -321,6 +339,8 @@ cleanup:
     gss_release_buffer(&minor, &text);
     if (name != GSS_C_NO_NAME)
         gss_release_name(&minor, &name);
+    if (own != GSS_C_NO_CREDENTIAL)
+        gss_release_cred(&minor, &own);
     return status;
 }
 

@@ -1,5 +1,6 @@
 /* AcceptSecurityContext: the acceptor's side of establishment over gss_accept_sec_context,
  * keeping delegated credentials in a memory cache the context owns. */
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/ccache.h"
 #include "bridge/ctx.h"
@@ -18,10 +19,7 @@ static void accept_store_delegation(ctx *c, gss_cred_id_t deleg)
     char name[sizeof(c->deleg_ccache)];
 
     ccache_new_memory_name(name, sizeof(name));
-    gss_key_value_element_desc elem = {"ccache", name};
-    gss_key_value_set_desc store = {1, &elem};
-    major = gss_store_cred_into(&minor, deleg, GSS_C_INITIATE, GSS_C_NO_OID, 1, 0, &store,
-                                NULL, NULL);
+    major = backend_store_cred_ccache(&minor, deleg, name);
     if (GSS_ERROR(major)) {
         c->gss_flags &= ~(OM_uint32)GSS_C_DELEG_FLAG;
         return;

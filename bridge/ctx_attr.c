@@ -13,6 +13,7 @@
  * by the caller with FreeContextBuffer (the page's Remarks: "the SSP allocates any memory
  * required to hold variable sized members of the pBuffer structure"). A failing query
  * leaves the caller's structure untouched and hands out nothing. */
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/ctx.h"
 #include "bridge/gss_util.h"
@@ -279,7 +280,7 @@ static SECURITY_STATUS attr_session_key_set(ctx *c, gss_buffer_set_t *set)
 {
     OM_uint32 major, minor;
     *set = GSS_C_NO_BUFFER_SET;
-    major = gss_inquire_sec_context_by_oid(&minor, c->gss, GSS_C_INQ_SSPI_SESSION_KEY, set);
+    major = backend_session_key(&minor, c->gss, set);
     if (GSS_ERROR(major))
         return gss_util_fail(major, minor, c->actual_mech, ctx_status_opts(c));
     if (*set == GSS_C_NO_BUFFER_SET || (*set)->count < 1 || (*set)->elements[0].length == 0) {

@@ -2,6 +2,7 @@
 # and the installed libsspibridge, which exports only Windows' names and sspibridge_*.
 noinst_LTLIBRARIES += libsspicore.la
 libsspicore_la_SOURCES = \
+	bridge/backend.h \
 	bridge/call.c bridge/call.h \
 	bridge/ccache.c bridge/ccache.h \
 	bridge/cred.c bridge/cred.h \
@@ -22,6 +23,13 @@ libsspicore_la_SOURCES = \
 	bridge/pending.c \
 	bridge/secbuf.c bridge/secbuf.h \
 	bridge/unsupported.c
+# One backend file: the GSSAPI calls MIT and Heimdal provide differently (bridge/backend.h).
+if BACKEND_HEIMDAL
+libsspicore_la_SOURCES += bridge/backend_heimdal.c
+else
+libsspicore_la_SOURCES += bridge/backend_mit.c
+endif
+EXTRA_DIST += bridge/backend_mit.c bridge/backend_heimdal.c bridge/compat-heimdal/gssapi/gssapi_ext.h
 libsspicore_la_LIBADD = libsspimappings.la $(GSSAPI_LIBS) $(KRB5_LIBS) $(PTHREAD_LIBS)
 
 lib_LTLIBRARIES += libsspibridge.la

@@ -23,6 +23,7 @@
  * every GSS call works in the caller's buffers. One thread may send (Encrypt/MakeSignature,
  * ctx->send_lock) while another receives (Decrypt/VerifySignature, ctx->recv_lock), as
  * EncryptMessage (Kerberos) documents. */
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/ctx.h"
 #include "bridge/gss_util.h"
@@ -51,6 +52,9 @@
  * not encrypted. */
 #define MSG_FRAMED_TOK_WRAP0 0x02
 #define MSG_FRAMED_TOK_WRAP1 0x01
+/* RFC 4757 7.3: TOK_ID, SGN_ALG, SEAL_ALG, Filler, SND_SEQ, SGN_CKSUM and Confounder
+ * (2+2+2+2+8+8+8 bytes) follow the OID; then the data and its pad. */
+#define MSG_FRAMED_WRAP_FIELDS 32
 
 /* Kinds of token a context has produced or consumed once (ctx->msg_warm). MIT caches the
  * keys it derives for each key usage in a list hanging off the session key, without a lock
@@ -90,6 +94,8 @@ typedef struct msg_token {
     int wrap;          /* a wrap token, not a MIC */
     int conf;          /* encrypted */
     size_t framed_len; /* FRAMED: the whole length the DER framing declares */
+    size_t framed_hdr; /* FRAMED and known: the header's length (framing, OID, the RFC 4757
+                        * 7.2 fields up to the confounder) */
     size_t need;       /* SHORT: bytes it needs at least */
 } msg_token;
 
@@ -229,6 +235,7 @@ static void msg_token_peek(const unsigned char *p, size_t len, msg_token *t)
             size_t id = hdr + 2 + p[hdr + 1];
             if (len >= id + 6) {
                 t->known = 1;
+                t->framed_hdr = id + MSG_FRAMED_WRAP_FIELDS;
                 t->wrap = p[id] == MSG_FRAMED_TOK_WRAP0 && p[id + 1] == MSG_FRAMED_TOK_WRAP1;
                 t->conf = !(p[id + 4] == 0xff && p[id + 5] == 0xff);
             }
@@ -345,19 +352,25 @@ static SECURITY_STATUS msg_stream_kind(const ctx *c, const msg_token *t)
     return SEC_E_OK;
 }
 
-/* DCE style: MIT's STREAM unwrap refuses DCE contexts (kg_unseal_stream_iov), so the bridge
- * splits the stream into HEADER and DATA itself. The header is everything before the data:
+/* DCE style, and every context on a backend without a STREAM IOV buffer (Heimdal,
+ * backend_unwrap_stream): MIT's STREAM unwrap refuses DCE contexts (kg_unseal_stream_iov)
+ * and Heimdal's krb5 mechanism has none, so the bridge splits the stream into HEADER and
+ * DATA itself. The header is everything before the data:
  * an RFC 4121 token's header with its rotated trailer (the size gss_wrap_iov_length gives
  * for this context, EC and RRC included), or an RFC 4757 token's framed part, whose DER
- * length covers the header only in DCE style. */
-static SECURITY_STATUS msg_dce_split(const ctx *c, const msg_token *t, size_t len, size_t *header)
+ * length covers the header only in DCE style (otherwise header, data and pad: the header is
+ * then its fixed fields, and *pad says the stream ends with the pad byte). */
+static SECURITY_STATUS msg_dce_split(const ctx *c, const msg_token *t, size_t len, int dce,
+                                     size_t *header, int *pad)
 {
+    *pad = 0;
     if (!t->known || !t->wrap) {
         call_note("the stream does not start with a wrap token");
         return SEC_E_INVALID_TOKEN;
     }
     if (t->family == MSG_TOKEN_FRAMED) {
-        *header = t->framed_len;
+        *header = dce ? t->framed_len : t->framed_hdr;
+        *pad = !dce;
         return SEC_E_OK;
     }
     return msg_cfx_overhead(c, t->conf, header);
@@ -552,6 +565,7 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
     OM_uint32 major, minor = 0;
     gss_qop_t qop_state = GSS_C_QOP_DEFAULT;
     int conf_state = 0, dce = (c->gss_flags & GSS_C_DCE_STYLE) != 0;
+    int split = dce || !backend_unwrap_stream();
 
     status = msg_still_there(c);
     if (status != SEC_E_OK)
@@ -569,12 +583,13 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
         }
         if (status != SEC_E_OK)
             goto cleanup;
-        if (dce) {
-            status = msg_dce_split(c, t, s->buffer.length, &header);
+        if (split) {
+            int pad = 0;
+            status = msg_dce_split(c, t, s->buffer.length, dce, &header, &pad);
             if (status != SEC_E_OK)
                 goto cleanup;
-            if (header > s->buffer.length) {
-                *missing = header - s->buffer.length;
+            if (header + (size_t)pad > s->buffer.length) {
+                *missing = header + (size_t)pad - s->buffer.length;
                 call_note("the stream lacks %zu bytes of its token header", *missing);
                 status = SEC_E_INCOMPLETE_MESSAGE;
                 goto cleanup;
@@ -583,6 +598,17 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
             d->buffer.length = s->buffer.length - header;
             s->type = GSS_IOV_BUFFER_TYPE_HEADER;
             s->buffer.length = header;
+            /* RFC 4757 outside DCE style: the last byte is the pad, GSSAPI's PADDING buffer
+             * (the one IOV entry the bridge adds), as for TOKEN|DATA below. */
+            if (pad && l->padding < 0 && l->n < MSG_IOV_MAX) {
+                d->buffer.length--;
+                l->padding = l->n;
+                l->buf[l->n] = NULL;
+                l->iov[l->n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+                l->iov[l->n].buffer.length = 1;
+                l->iov[l->n].buffer.value = (unsigned char *)d->buffer.value + d->buffer.length;
+                l->n++;
+            }
         } else {
             /* GSSAPI points DATA into the stream. */
             d->buffer.value = NULL;
@@ -763,7 +789,7 @@ static SECURITY_STATUS msg_mic_locked(ctx *c, msg_layout *l)
     status = msg_room(l->buf[l->token], need, "SECBUFFER_TOKEN");
     if (status != SEC_E_OK)
         goto cleanup;
-    major = gss_get_mic_iov(&minor, c->gss, GSS_C_QOP_DEFAULT, l->iov, l->n);
+    major = backend_get_mic_iov(&minor, c->gss, l->iov, l->n);
     if (GSS_ERROR(major)) {
         status = gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
         goto cleanup;
@@ -867,7 +893,7 @@ SECURITY_STATUS SEC_ENTRY VerifySignature(PCtxtHandle phContext, PSecBufferDesc 
     if (status == SEC_E_OK)
         status = msg_mic_whole(c, &l);
     if (status == SEC_E_OK) {
-        major = gss_verify_mic_iov(&minor, c->gss, &qop_state, l.iov, l.n);
+        major = backend_verify_mic_iov(&minor, c->gss, &qop_state, l.iov, l.n);
         if (!GSS_ERROR(major))
             msg_mark_warm(c, MSG_WARM_VERIFY);
         /* Supplementary bits count only with detection requested (ctx_status_opts). */

@@ -3,6 +3,7 @@
  * needs; the SSPI sizes are the largest of those. */
 #include "bridge/msg_sizes.h"
 
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/gss_util.h"
 #include "bridge/message_plain.h"
@@ -62,7 +63,7 @@ static uint32_t msg_sizes_mic_gss(const ctx *c, size_t data_len, size_t *token, 
         {GSS_IOV_BUFFER_TYPE_DATA, {data_len, NULL}},
         {GSS_IOV_BUFFER_TYPE_MIC_TOKEN, {0, NULL}},
     };
-    major = gss_get_mic_iov_length(&min, c->gss, GSS_C_QOP_DEFAULT, iov, 2);
+    major = backend_get_mic_iov_length(&min, c->gss, iov, 2);
     *minor = min;
     *token = iov[1].buffer.length;
     return major;

@@ -89,6 +89,28 @@ const map_enctype *map_enctype_by_number(int32_t enctype)
     return NULL;
 }
 
+int map_enctype_to_oid(int32_t enctype, void *der, size_t cap, size_t *len)
+{
+    unsigned char *p = der, arc[5];
+    size_t prefix = sizeof(map_enctype_oid_prefix), n = 0;
+    uint32_t v = (uint32_t)enctype;
+
+    if (p == NULL || len == NULL || enctype < 0)
+        return -1;
+    /* X.690 8.19.2: base 128, most significant group first, high bit on all but the last. */
+    do {
+        arc[sizeof(arc) - 1 - n] = (unsigned char)((v & 0x7f) | (n > 0 ? 0x80 : 0));
+        v >>= 7;
+        n++;
+    } while (v != 0);
+    if (cap < prefix + n)
+        return -1;
+    memcpy(p, map_enctype_oid_prefix, prefix);
+    memcpy(p + prefix, arc + sizeof(arc) - n, n);
+    *len = prefix + n;
+    return 0;
+}
+
 int map_enctype_from_oid(const void *der, size_t len, int32_t *enctype)
 {
     const unsigned char *p = der;

@@ -27,5 +27,11 @@ const map_enctype *map_enctype_by_number(int32_t enctype);
  * arc. der/len are that OID's DER contents (no tag, no length). 0 and *enctype set, or -1
  * when the OID has another prefix, no arc, more than one arc or an arc out of range. */
 int map_enctype_from_oid(const void *der, size_t len, int32_t *enctype);
+/* The reverse, for a GSSAPI that answers with the key alone (Heimdal's gsskrb5_get_subkey):
+ * writes that OID's DER contents for a non-negative enctype into der (cap bytes; the prefix
+ * and up to 5 arc bytes fit in MAP_ENCTYPE_OID_MAX). 0 and *len set, or -1 (negative
+ * enctype, too small a buffer). */
+#define MAP_ENCTYPE_OID_MAX 15
+int map_enctype_to_oid(int32_t enctype, void *der, size_t cap, size_t *len);
 
 #endif

@@ -162,6 +162,9 @@ static const map_krb5_row map_krb5_rows[] = {
      * no credentials; from accepting a ticket (older MIT) it cannot decrypt that ticket. */
     {(int32_t)KRB5_KT_NOTFOUND, GSS_S_NO_CRED, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)KRB5_KT_NOTFOUND, 0, MAP_SIDE_ANY, SEC_E_WRONG_PRINCIPAL},
+    /* Heimdal's acceptor reports the same fault as the keytab's end reached without the
+     * service's key ("Failed to find ... in keytab"). */
+    {(int32_t)KRB5_KT_END, 0, MAP_SIDE_ACCEPTOR, SEC_E_WRONG_PRINCIPAL},
 
     /* Clocks apart: SEC_E_TIME_SKEW, "The clocks on the client and server machines are
      * skewed". A ticket not yet valid is the same fault seen from the other side. */

@@ -853,8 +853,16 @@ static void test_expired_ticket_is_context_expired(void)
     CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
     sleep(3);
     /* As on Windows, acquiring succeeds (the expiry it reports has passed); using the
-     * credential fails. */
+     * credential fails. Heimdal's gss_acquire_cred refuses a cache whose tickets have
+     * expired (GSS_S_NO_CRED), so there acquiring fails (README, "Heimdal backend"). */
     TimeStamp expiry;
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"Kerberos", SECPKG_CRED_OUTBOUND,
+                                                  NULL, NULL, NULL, NULL, &ic, &expiry),
+                        SEC_E_NO_CREDENTIALS);
+        CU_ASSERT_EQUAL_FATAL(realm_kinit(&test_realm), 0);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"Kerberos", SECPKG_CRED_OUTBOUND, NULL,
                                                     NULL, NULL, NULL, &ic, &expiry),
                           SEC_E_OK);

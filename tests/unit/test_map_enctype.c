@@ -121,6 +121,44 @@ static void test_oid_with_multi_byte_arc_gives_enctype(void)
     CU_ASSERT_EQUAL(e, INT32_MAX);
 }
 
+static void test_oid_from_enctype_round_trips(void)
+{
+    static const int32_t cases[] = {0, 18, 23, 127, 128, 16383, 16384, INT32_MAX};
+    unsigned char oid[MAP_ENCTYPE_OID_MAX];
+    size_t len = 0;
+    int32_t e = -1;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        CU_ASSERT_EQUAL_FATAL(map_enctype_to_oid(cases[i], oid, sizeof(oid), &len), 0);
+        CU_ASSERT_EQUAL(map_enctype_from_oid(oid, len, &e), 0);
+        CU_ASSERT_EQUAL(e, cases[i]);
+    }
+}
+
+static void test_oid_from_enctype_is_mits_encoding(void)
+{
+    static const unsigned char aes256[] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x12, 0x01, 0x02, 0x02, 0x04, 0x12};
+    static const unsigned char big[] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x12, 0x01, 0x02, 0x02, 0x04, 0x81, 0x00};
+    unsigned char oid[MAP_ENCTYPE_OID_MAX];
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(map_enctype_to_oid(18, oid, sizeof(oid), &len), 0);
+    CU_ASSERT_EQUAL(len, sizeof(aes256));
+    CU_ASSERT_EQUAL(memcmp(oid, aes256, sizeof(aes256)), 0);
+    CU_ASSERT_EQUAL_FATAL(map_enctype_to_oid(128, oid, sizeof(oid), &len), 0);
+    CU_ASSERT_EQUAL(len, sizeof(big));
+    CU_ASSERT_EQUAL(memcmp(oid, big, sizeof(big)), 0);
+}
+
+static void test_oid_from_negative_enctype_or_short_buffer_is_refused(void)
+{
+    unsigned char oid[MAP_ENCTYPE_OID_MAX];
+    size_t len = 0;
+    CU_ASSERT_EQUAL(map_enctype_to_oid(-128, oid, sizeof(oid), &len), -1);
+    CU_ASSERT_EQUAL(map_enctype_to_oid(18, oid, 10, &len), -1);
+    CU_ASSERT_EQUAL(map_enctype_to_oid(128, oid, 11, &len), -1);
+    CU_ASSERT_EQUAL(map_enctype_to_oid(INT32_MAX, oid, 14, &len), -1);
+    CU_ASSERT_EQUAL(map_enctype_to_oid(INT32_MAX, oid, 15, &len), 0);
+}
+
 static void test_oid_without_arc_is_refused(void)
 {
     int32_t e = 0;
@@ -181,6 +219,10 @@ static CU_TestInfo tests[] = {
     {"unknown enctype has no row", test_unknown_enctype_has_no_row},
     {"OID with a one-byte arc gives the enctype", test_oid_with_one_byte_arc_gives_enctype},
     {"OID with a multi-byte arc gives the enctype", test_oid_with_multi_byte_arc_gives_enctype},
+    {"OID from an enctype round-trips", test_oid_from_enctype_round_trips},
+    {"OID from an enctype is MIT's encoding", test_oid_from_enctype_is_mits_encoding},
+    {"OID from a negative enctype or into a short buffer is refused",
+     test_oid_from_negative_enctype_or_short_buffer_is_refused},
     {"OID without an arc is refused", test_oid_without_arc_is_refused},
     {"OID with two arcs is refused", test_oid_with_two_arcs_is_refused},
     {"OID with an unfinished arc is refused", test_oid_with_unfinished_arc_is_refused},

@@ -136,6 +136,8 @@ static const struct {
      KRB5 | ACC, SEC_E_NO_CREDENTIALS},
     {"service not in keytab, accepting", GSS_S_FAILURE, (uint32_t)KRB5_KT_NOTFOUND, KRB5 | ACC,
      SEC_E_WRONG_PRINCIPAL},
+    {"service not in keytab, accepting (Heimdal)", GSS_S_FAILURE, (uint32_t)KRB5_KT_END,
+     KRB5 | ACC, SEC_E_WRONG_PRINCIPAL},
     {"clock skew", GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_SKEW, KRB5 | ACC, SEC_E_TIME_SKEW},
     {"ticket not yet valid", GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_TKT_NYV, KRB5 | ACC,
      SEC_E_TIME_SKEW},
