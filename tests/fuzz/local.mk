@@ -5,19 +5,39 @@
 #    sub-tree (fuzz-build/) and runs each for FUZZ_SECONDS (skipped, with a message, when
 #    configure found no such clang);
 #  - make fuzz-corpus regenerates the seed corpora from a throwaway realm's real tokens.
-EXTRA_DIST += tests/fuzz/corpus tests/fuzz/run-fuzz tests/fuzz/lsan.supp
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/regressions tests/fuzz/run-fuzz tests/fuzz/lsan.supp
 
 noinst_LTLIBRARIES += tests/fuzz/libfuzz.la
 tests_fuzz_libfuzz_la_SOURCES = tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h
 FUZZ_LDADD = tests/fuzz/libfuzz.la tests/reliability/librel.la tests/common/libestablish.la \
 	tests/realm/librealm.la libsspicore.la $(GSSAPI_LIBS) $(KRB5_LIBS) $(PTHREAD_LIBS)
 
+# The replay program links each target's own source once more, built without libFuzzer and
+# with its two entry points renamed (replay_<target>_initialize / _one), so five targets fit
+# in one program: one convenience library per target, since the names differ per target.
+REPLAY_LIBS = tests/fuzz/libreplay_accept.la tests/fuzz/libreplay_init_reply.la \
+	tests/fuzz/libreplay_decrypt.la tests/fuzz/libreplay_verify.la tests/fuzz/libreplay_descriptor.la
+check_LTLIBRARIES = $(REPLAY_LIBS)
+tests_fuzz_libreplay_accept_la_SOURCES = tests/fuzz/fuzz_accept.c
+tests_fuzz_libreplay_accept_la_CPPFLAGS = $(AM_CPPFLAGS) -DLLVMFuzzerInitialize=replay_accept_initialize \
+	-DLLVMFuzzerTestOneInput=replay_accept_one
+tests_fuzz_libreplay_init_reply_la_SOURCES = tests/fuzz/fuzz_init_reply.c
+tests_fuzz_libreplay_init_reply_la_CPPFLAGS = $(AM_CPPFLAGS) -DLLVMFuzzerInitialize=replay_init_reply_initialize \
+	-DLLVMFuzzerTestOneInput=replay_init_reply_one
+tests_fuzz_libreplay_decrypt_la_SOURCES = tests/fuzz/fuzz_decrypt.c
+tests_fuzz_libreplay_decrypt_la_CPPFLAGS = $(AM_CPPFLAGS) -DLLVMFuzzerInitialize=replay_decrypt_initialize \
+	-DLLVMFuzzerTestOneInput=replay_decrypt_one
+tests_fuzz_libreplay_verify_la_SOURCES = tests/fuzz/fuzz_verify.c
+tests_fuzz_libreplay_verify_la_CPPFLAGS = $(AM_CPPFLAGS) -DLLVMFuzzerInitialize=replay_verify_initialize \
+	-DLLVMFuzzerTestOneInput=replay_verify_one
+tests_fuzz_libreplay_descriptor_la_SOURCES = tests/fuzz/fuzz_descriptor.c
+tests_fuzz_libreplay_descriptor_la_CPPFLAGS = $(AM_CPPFLAGS) -DLLVMFuzzerInitialize=replay_descriptor_initialize \
+	-DLLVMFuzzerTestOneInput=replay_descriptor_one
+
 check_PROGRAMS += tests/fuzz/replay_corpus
 TESTS += tests/fuzz/replay_corpus
-tests_fuzz_replay_corpus_SOURCES = tests/fuzz/replay_main.c tests/fuzz/replay_accept.c \
-	tests/fuzz/replay_init_reply.c tests/fuzz/replay_decrypt.c tests/fuzz/replay_verify.c \
-	tests/fuzz/replay_descriptor.c
-tests_fuzz_replay_corpus_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_corpus_SOURCES = tests/fuzz/replay_main.c
+tests_fuzz_replay_corpus_LDADD = $(REPLAY_LIBS) $(FUZZ_LDADD)
 
 EXTRA_PROGRAMS = tests/fuzz/make_corpus
 tests_fuzz_make_corpus_SOURCES = tests/fuzz/make_corpus.c
