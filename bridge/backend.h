@@ -11,6 +11,13 @@
  * itself, as it does for DCE-style contexts on MIT. */
 int backend_unwrap_stream(void);
 
+/* Nonzero when the krb5 mechanism limits DCE-style contexts (Heimdal): its IOV calls refuse
+ * PADDING and TRAILER buffers there (_gk_verify_buffers: EINVAL), so the bridge leaves them
+ * out (DCE-style tokens need no padding: RFC 4121 EC, RC4's stream), and it makes no
+ * integrity-only wrap tokens there (EINVAL), so SECQOP_WRAP_NO_ENCRYPT is
+ * SEC_E_QOP_NOT_SUPPORTED. 0 for MIT. */
+int backend_dce_limited(void);
+
 /* gss_acquire_cred for the initiator credentials in the named ccache (MIT:
  * gss_acquire_cred_from with a "ccache" store; Heimdal: gss_krb5_import_cred). */
 OM_uint32 backend_acquire_cred_ccache(OM_uint32 *minor, const char *ccache, gss_OID_set mechs,

@@ -16,6 +16,11 @@ int backend_unwrap_stream(void)
     return 0;
 }
 
+int backend_dce_limited(void)
+{
+    return 1;
+}
+
 /* Opens the named ccache in a krb5 context of its own (Heimdal's GSSAPI keeps its own too). */
 static OM_uint32 heimdal_ccache(OM_uint32 *minor, const char *name, krb5_context *kctx,
                                 krb5_ccache *cc)
@@ -255,25 +260,24 @@ OM_uint32 backend_verify_mic_iov(OM_uint32 *minor, gss_ctx_id_t ctx, gss_qop_t *
 }
 
 /* A MIC token's size without making one (gss_get_mic would spend a sequence number, and the
- * peer would see a gap). Heimdal has no length call for MICs, but its wrap length call tells:
- * - RFC 4121 (a TRAILER comes back): an integrity-only wrap token of no data is the 16-byte
- *   header and the checksum (4.2.4: "EC" holds the checksum length, no filler), exactly what
- *   a MIC token is (4.2.6.1: header and checksum);
- * - RFC 4757 (no TRAILER): the wrap token's header of no data is the MIC token plus the
- *   8-byte confounder (7.3 versus 7.2), both framed with a one-byte DER length.
- * Neither depends on the message (RFC 4121 4.2.6.1, RFC 4757 7.2). */
-#define HEIMDAL_RC4_CONFOUNDER 8
+ * peer would see a gap). Heimdal has no length call for MICs, and its wrap length call
+ * refuses integrity-only tokens on DCE-style contexts, so the size comes from the key's
+ * enctype: RFC 4757 7.2 (RC4): the framed 37-byte token; RFC 4121 4.2.6.1 (every newer
+ * enctype): the 16-byte header and the enctype's checksum. Neither depends on the message.
+ * DES and DES3 (RFC 1964) are not sized here: GSS_S_UNAVAILABLE. */
+#define HEIMDAL_RC4_MIC_LEN 37
+#define HEIMDAL_CFX_HEADER  16
 OM_uint32 backend_get_mic_iov_length(OM_uint32 *minor, gss_ctx_id_t ctx,
                                      gss_iov_buffer_desc *iov, int count)
 {
     OM_uint32 major;
     gss_iov_buffer_desc *token = NULL;
-    gss_iov_buffer_desc wrap[4] = {
-        {GSS_IOV_BUFFER_TYPE_HEADER, {0, NULL}},
-        {GSS_IOV_BUFFER_TYPE_DATA, {0, NULL}},
-        {GSS_IOV_BUFFER_TYPE_PADDING, {0, NULL}},
-        {GSS_IOV_BUFFER_TYPE_TRAILER, {0, NULL}},
-    };
+    krb5_context kctx = NULL;
+    krb5_keyblock *key = NULL;
+    krb5_crypto crypto = NULL;
+    krb5_cksumtype ctype;
+    size_t csize = 0;
+    krb5_error_code ret;
 
     for (int i = 0; i < count; i++)
         if (GSS_IOV_BUFFER_TYPE(iov[i].type) == GSS_IOV_BUFFER_TYPE_MIC_TOKEN)
@@ -282,14 +286,48 @@ OM_uint32 backend_get_mic_iov_length(OM_uint32 *minor, gss_ctx_id_t ctx,
         *minor = EINVAL;
         return GSS_S_CALL_INACCESSIBLE_READ;
     }
-    major = gss_wrap_iov_length(minor, ctx, 0, GSS_C_QOP_DEFAULT, NULL, wrap, 4);
+    major = gsskrb5_get_subkey(minor, ctx, &key);
     if (GSS_ERROR(major))
         return major;
-    if (wrap[3].buffer.length > 0)
-        token->buffer.length = wrap[0].buffer.length + wrap[3].buffer.length;
-    else if (wrap[0].buffer.length > HEIMDAL_RC4_CONFOUNDER)
-        token->buffer.length = wrap[0].buffer.length - HEIMDAL_RC4_CONFOUNDER;
-    else
-        return GSS_S_FAILURE;
-    return GSS_S_COMPLETE;
+    ret = krb5_init_context(&kctx);
+    if (ret != 0)
+        goto cleanup;
+    switch (key->keytype) {
+    case ETYPE_ARCFOUR_HMAC_MD5:
+    case ETYPE_ARCFOUR_HMAC_MD5_56:
+        token->buffer.length = HEIMDAL_RC4_MIC_LEN;
+        break;
+    case ETYPE_DES_CBC_CRC:
+    case ETYPE_DES_CBC_MD4:
+    case ETYPE_DES_CBC_MD5:
+    case ETYPE_DES3_CBC_SHA1:
+        major = GSS_S_UNAVAILABLE;
+        break;
+    default:
+        ret = krb5_crypto_init(kctx, key, 0, &crypto);
+        if (ret == 0)
+            ret = krb5_crypto_get_checksum_type(kctx, crypto, &ctype);
+        if (ret == 0)
+            ret = krb5_checksumsize(kctx, ctype, &csize);
+        if (ret == 0)
+            token->buffer.length = HEIMDAL_CFX_HEADER + csize;
+        break;
+    }
+
+cleanup:
+    if (ret != 0) {
+        *minor = (OM_uint32)ret;
+        major = GSS_S_FAILURE;
+    }
+    if (crypto != NULL)
+        krb5_crypto_destroy(kctx, crypto);
+    if (kctx != NULL) {
+        krb5_free_keyblock(kctx, key);
+        krb5_free_context(kctx);
+    } else {
+        explicit_bzero(key->keyvalue.data, key->keyvalue.length);
+        free(key->keyvalue.data);
+        free(key);
+    }
+    return major;
 }

@@ -31,6 +31,7 @@
 #include "bridge/msg_sizes.h"
 #include "bridge/secbuf.h"
 #include "mappings/map_iov.h"
+#include "mappings/map_status.h"
 
 #include <gssapi/gssapi_ext.h>
 #include <string.h>
@@ -98,6 +99,13 @@ typedef struct msg_token {
                         * 7.2 fields up to the confounder) */
     size_t need;       /* SHORT: bytes it needs at least */
 } msg_token;
+
+/* Status options of a per-message call: a checksum or decryption failure is an altered
+ * message here, whatever GSSAPI's major code (mappings/map_status.c). */
+static unsigned msg_status_opts(const ctx *c)
+{
+    return ctx_status_opts(c) | MAP_STATUS_MESSAGE;
+}
 
 static gss_const_OID msg_mech(const ctx *c)
 {
@@ -262,7 +270,7 @@ static SECURITY_STATUS msg_cfx_overhead(const ctx *c, int conf, size_t *overhead
     uint32_t minor = 0;
     uint32_t major = msg_sizes_wrap(c, conf, 1, 0, 0, 0, &header, &pad, &minor);
     if (GSS_ERROR(major))
-        return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        return gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
     *overhead = header + pad;
     return SEC_E_OK;
 }
@@ -324,7 +332,7 @@ static SECURITY_STATUS msg_cfx_context(const ctx *c, int *cfx)
     };
     major = gss_wrap_iov_length(&minor, c->gss, 0, GSS_C_QOP_DEFAULT, NULL, iov, 4);
     if (GSS_ERROR(major))
-        return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        return gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
     *cfx = iov[3].buffer.length > 0;
     atomic_store_explicit(&((ctx *)c)->msg_cfx, *cfx ? 2 : 1, memory_order_relaxed);
     return SEC_E_OK;
@@ -342,6 +350,11 @@ static SECURITY_STATUS msg_stream_kind(const ctx *c, const msg_token *t)
 
     if (t->family == MSG_TOKEN_SHORT)
         return SEC_E_OK; /* too short to tell: the missing bytes are reported */
+    /* Without a STREAM IOV (Heimdal) the bridge splits the token itself by its own kind and
+     * the mechanism checks the token ID against the context; asking the context's kind
+     * would need a TRAILER buffer, which Heimdal refuses on DCE-style contexts. */
+    if (!backend_unwrap_stream() && t->family != MSG_TOKEN_UNKNOWN)
+        return SEC_E_OK;
     status = msg_cfx_context(c, &cfx);
     if (status != SEC_E_OK)
         return status;
@@ -454,7 +467,7 @@ static SECURITY_STATUS msg_wrap_locked(ctx *c, int conf, msg_layout *l, unsigned
     major = msg_sizes_wrap(c, conf, l->ndata > 0, l->data_len, l->nsign > 0, l->sign_len,
                            &need_header, &need_pad, &len_minor);
     if (GSS_ERROR(major)) {
-        status = gss_util_fail(major, len_minor, msg_mech(c), ctx_status_opts(c));
+        status = gss_util_fail(major, len_minor, msg_mech(c), msg_status_opts(c));
         goto cleanup;
     }
     status = msg_room(l->buf[l->token], need_header, "SECBUFFER_TOKEN");
@@ -472,9 +485,15 @@ static SECURITY_STATUS msg_wrap_locked(ctx *c, int conf, msg_layout *l, unsigned
             goto cleanup;
     }
 
+    /* A DCE-style token has no padding; a backend that refuses the buffer there (Heimdal)
+     * does not see it, and the caller's comes back empty. */
+    if (l->padding >= 0 && (c->gss_flags & GSS_C_DCE_STYLE) && backend_dce_limited()) {
+        l->iov[l->padding].type = GSS_IOV_BUFFER_TYPE_EMPTY;
+        l->iov[l->padding].buffer.length = 0;
+    }
     major = gss_wrap_iov(&minor, c->gss, conf, GSS_C_QOP_DEFAULT, &conf_state, l->iov, l->n);
     if (GSS_ERROR(major)) {
-        status = gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        status = gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
         goto cleanup;
     }
     msg_mark_warm(c, kind);
@@ -505,7 +524,13 @@ SECURITY_STATUS SEC_ENTRY EncryptMessage(PCtxtHandle phContext, ULONG fQOP, PSec
     }
     /* EncryptMessage (Kerberos): fQOP is 0 or SECQOP_WRAP_NO_ENCRYPT ("Produce a header or
      * trailer but do not encrypt the message"); other values are SEC_E_QOP_NOT_SUPPORTED. */
-    if (fQOP == SECQOP_WRAP_NO_ENCRYPT) {
+    if (fQOP == SECQOP_WRAP_NO_ENCRYPT && (c->gss_flags & GSS_C_DCE_STYLE) &&
+        backend_dce_limited()) {
+        call_note("this GSSAPI (%s) makes no integrity-only tokens in DCE style",
+                  SSPIBRIDGE_BACKEND);
+        status = SEC_E_QOP_NOT_SUPPORTED;
+        goto cleanup;
+    } else if (fQOP == SECQOP_WRAP_NO_ENCRYPT) {
         conf = 0;
     } else if (fQOP == 0) {
         conf = 1;
@@ -619,8 +644,12 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
         /* An RFC 4121 token has no padding (EC is inside the token): a PADDING buffer the
          * caller passes along, as Windows callers do with what EncryptMessage returned, is
          * empty here whatever its size. */
-        if (l->padding >= 0)
+        if (l->padding >= 0) {
             l->iov[l->padding].buffer.length = 0;
+            /* Heimdal refuses even an empty one on a DCE-style context. */
+            if (dce && backend_dce_limited())
+                l->iov[l->padding].type = GSS_IOV_BUFFER_TYPE_EMPTY;
+        }
         /* A TOKEN cut short is a broken token, never an altered message. */
         status = msg_cfx_overhead(c, t->conf, &overhead);
         if (status != SEC_E_OK)
@@ -662,7 +691,7 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
     /* Supplementary bits (replay, gap) count only when the context asked for detection:
      * the status table decides, through ctx_status_opts. */
     if (major != GSS_S_COMPLETE)
-        status = gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        status = gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
 
 cleanup:
     return status;
@@ -783,7 +812,7 @@ static SECURITY_STATUS msg_mic_locked(ctx *c, msg_layout *l)
         goto cleanup;
     major = msg_sizes_mic(c, l->data_len + l->sign_len, &need, &len_minor);
     if (GSS_ERROR(major)) {
-        status = gss_util_fail(major, len_minor, msg_mech(c), ctx_status_opts(c));
+        status = gss_util_fail(major, len_minor, msg_mech(c), msg_status_opts(c));
         goto cleanup;
     }
     status = msg_room(l->buf[l->token], need, "SECBUFFER_TOKEN");
@@ -791,7 +820,7 @@ static SECURITY_STATUS msg_mic_locked(ctx *c, msg_layout *l)
         goto cleanup;
     major = backend_get_mic_iov(&minor, c->gss, l->iov, l->n);
     if (GSS_ERROR(major)) {
-        status = gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        status = gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
         goto cleanup;
     }
     msg_mark_warm(c, MSG_WARM_MIC);
@@ -855,7 +884,7 @@ static SECURITY_STATUS msg_mic_whole(const ctx *c, const msg_layout *l)
         return SEC_E_OK;
     major = msg_sizes_mic(c, l->data_len + l->sign_len, &need, &minor);
     if (GSS_ERROR(major))
-        return gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+        return gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
     if (tok->cbBuffer < need) {
         call_note("the signature holds %u bytes; this context's take %zu", (unsigned)tok->cbBuffer,
                   need);
@@ -898,7 +927,7 @@ SECURITY_STATUS SEC_ENTRY VerifySignature(PCtxtHandle phContext, PSecBufferDesc 
             msg_mark_warm(c, MSG_WARM_VERIFY);
         /* Supplementary bits count only with detection requested (ctx_status_opts). */
         if (major != GSS_S_COMPLETE)
-            status = gss_util_fail(major, minor, msg_mech(c), ctx_status_opts(c));
+            status = gss_util_fail(major, minor, msg_mech(c), msg_status_opts(c));
     }
     msg_unlock(c, 0, both);
 

@@ -46,13 +46,17 @@ static uint32_t msg_sizes_wrap_gss(const ctx *c, int conf, int have_data, size_t
     if (have_sign)
         iov[n++] = (gss_iov_buffer_desc){GSS_IOV_BUFFER_TYPE_SIGN_ONLY, {sign_len, NULL}};
     /* Always offered: MIT's RFC 1964 path insists on one (and asserts) even where the
-     * caller's message has none; the caller then decides whether the answer fits. */
-    pad = n;
-    iov[n++] = (gss_iov_buffer_desc){GSS_IOV_BUFFER_TYPE_PADDING, {0, NULL}};
+     * caller's message has none; the caller then decides whether the answer fits. Not on a
+     * DCE-style context whose backend refuses it there (Heimdal; backend_dce_padding). */
+    pad = -1;
+    if (!(c->gss_flags & GSS_C_DCE_STYLE) || !backend_dce_limited()) {
+        pad = n;
+        iov[n++] = (gss_iov_buffer_desc){GSS_IOV_BUFFER_TYPE_PADDING, {0, NULL}};
+    }
     major = gss_wrap_iov_length(&min, c->gss, conf, GSS_C_QOP_DEFAULT, NULL, iov, n);
     *minor = min;
     *header = iov[hdr].buffer.length;
-    *padding = iov[pad].buffer.length;
+    *padding = pad >= 0 ? iov[pad].buffer.length : 0;
     return major;
 }
 
@@ -183,7 +187,9 @@ static SECURITY_STATUS msg_sizes_compute(ctx *c)
     uint32_t major, minor = 0;
 
     major = msg_sizes_wrap(c, 1, 1, MSG_SIZES_LARGEST_MESSAGE, 0, 0, &conf_header, &pad, &minor);
-    if (!GSS_ERROR(major))
+    /* No integrity-only wrap on a limited backend's DCE-style context (backend.h). */
+    integ_header = 0;
+    if (!GSS_ERROR(major) && (!(c->gss_flags & GSS_C_DCE_STYLE) || !backend_dce_limited()))
         major = msg_sizes_wrap(c, 0, 1, MSG_SIZES_LARGEST_MESSAGE, 0, 0, &integ_header, &pad,
                                &minor);
     if (!GSS_ERROR(major))

@@ -106,6 +106,7 @@ static const struct {
 #define MAP_SIDE_ANY       0
 #define MAP_SIDE_INITIATOR 1
 #define MAP_SIDE_ACCEPTOR  2
+#define MAP_SIDE_MESSAGE   3 /* per-message calls only (MAP_STATUS_MESSAGE), either side */
 
 typedef struct map_krb5_row {
     int32_t code;           /* krb5_error_code */
@@ -116,6 +117,13 @@ typedef struct map_krb5_row {
 
 /* First matching row wins, so narrower rows (a major, a side) come before wider ones. */
 static const map_krb5_row map_krb5_rows[] = {
+    /* A per-message token that does not decrypt or whose checksum fails: Heimdal's unwrap
+     * and verify answer GSS_S_FAILURE with the krb5 code where MIT answers GSS_S_BAD_SIG.
+     * Either way the message was altered: SEC_E_MESSAGE_ALTERED ("The message or signature
+     * supplied for verification has been altered", DecryptMessage (Kerberos)). */
+    {(int32_t)KRB5KRB_AP_ERR_BAD_INTEGRITY, 0, MAP_SIDE_MESSAGE, SEC_E_MESSAGE_ALTERED},
+    {(int32_t)KRB5KRB_AP_ERR_MODIFIED, 0, MAP_SIDE_MESSAGE, SEC_E_MESSAGE_ALTERED},
+
     /* No KDC for the realm, or none answering. InitializeSecurityContext (Kerberos):
      * SEC_E_NO_AUTHENTICATING_AUTHORITY, "No authority could be contacted for authentication.
      * The domain name of the authenticating party could be wrong, the domain could be
@@ -242,8 +250,12 @@ static const map_krb5_row *map_find_minor(const map_krb5_row *rows, size_t nrows
             continue;
         if (r->major != 0 && r->major != routine)
             continue;
-        if (r->side != MAP_SIDE_ANY && r->side != side)
+        if (r->side == MAP_SIDE_MESSAGE) {
+            if (!(opts & MAP_STATUS_MESSAGE))
+                continue;
+        } else if (r->side != MAP_SIDE_ANY && r->side != side) {
             continue;
+        }
         return r;
     }
     return NULL;

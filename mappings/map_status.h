@@ -13,6 +13,8 @@
                                         (AcceptSecurityContext, inbound credentials) */
 #define MAP_STATUS_NTLM_MINOR    0x8 /* minor is a gss-ntlmssp code (NTLM mech): its
                                         ERR_* table or an errno value */
+#define MAP_STATUS_MESSAGE      0x10 /* the status comes from a per-message call (wrap,
+                                        unwrap, MIC) on an established context */
 
 /* Translates a GSS status once, at the bridge boundary:
  *  - a routine error maps through the major table; for the generic majors (FAILURE,

@@ -81,6 +81,16 @@ static void use_realm(int e)
 
 /* ---- Contexts ---------------------------------------------------------------------------- */
 
+/* What resending a message intact gives after its altered copy was refused, on a context with
+ * sequence detection. MIT checks the checksum first, so the intact copy is still in
+ * sequence; Heimdal records the sequence number first (cfx.c: _gssapi_msg_order_check before
+ * decrypting) in RFC 4121 tokens, so the intact copy is a duplicate there (README,
+ * "Heimdal backend"); its RC4 code checks the checksum first, as MIT does. */
+static SECURITY_STATUS retry_after_altered(int cfx)
+{
+    return test_backend_heimdal() && cfx ? SEC_E_OUT_OF_SEQUENCE : SEC_E_OK;
+}
+
 /* What message tests ask for: confidentiality, replay and sequence detection. */
 #define ISC_MSG (ISC_REQ_MUTUAL_AUTH | ISC_REQ_CONFIDENTIALITY | ISC_REQ_INTEGRITY | \
                  ISC_REQ_REPLAY_DETECT | ISC_REQ_SEQUENCE_DETECT)
@@ -524,9 +534,11 @@ static void t_several_data_and_sign_only_buffers_round_trip(int e)
     memcpy(d1, keep[1], 16);
     memcpy(d2, keep[2], 16);
     memcpy(pad, keep[3], b[6].cbBuffer);
-    CU_ASSERT_EQUAL(DecryptMessage(&actx, &d, 0, NULL), SEC_E_OK);
-    CU_ASSERT_EQUAL(memcmp(d1, "first part 0123", 16), 0);
-    CU_ASSERT_EQUAL(memcmp(d2, "second part 456", 16), 0);
+    CU_ASSERT_EQUAL(DecryptMessage(&actx, &d, 0, NULL), retry_after_altered(etypes[e].cfx));
+    if (retry_after_altered(etypes[e].cfx) == SEC_E_OK) {
+        CU_ASSERT_EQUAL(memcmp(d1, "first part 0123", 16), 0);
+        CU_ASSERT_EQUAL(memcmp(d2, "second part 456", 16), 0);
+    }
     unpair(&ictx, &actx);
 }
 
@@ -688,6 +700,12 @@ static void t_dce_style_round_trips_token_data_and_stream(int e)
     pair(ISC_DCE, ASC_DCE, &ictx, &actx);
     for (int qop = 0; qop < 2; qop++) {
         ULONG fqop = qop ? SECQOP_WRAP_NO_ENCRYPT : 0, got = 7;
+        /* Heimdal makes no integrity-only token in DCE style (README, "Heimdal backend"). */
+        if (fqop != 0 && test_backend_heimdal()) {
+            CU_ASSERT_EQUAL(seal(&ictx, fqop, text, TEXT_LEN, &w), SEC_E_QOP_NOT_SUPPORTED);
+            CU_ASSERT_EQUAL(seal(&actx, fqop, text, TEXT_LEN, &w), SEC_E_QOP_NOT_SUPPORTED);
+            continue;
+        }
         CU_ASSERT_EQUAL_FATAL(seal(&ictx, fqop, text, TEXT_LEN, &w), SEC_E_OK);
         CU_ASSERT_EQUAL(w.pad, 0);
         CU_ASSERT_EQUAL(open_token(&actx, &w, &out, &got), SEC_E_OK);
@@ -772,8 +790,26 @@ static void t_dce_style_interoperates_with_gssapi(int e)
       "DCE style round trips TOKEN|DATA and STREAM")                                      \
     X(e, dce_style_interoperates_with_gssapi, "DCE style interoperates with GSSAPI")
 
+/* Heimdal has no Camellia (RFC 6803): in a Camellia-only realm it finds no credential it
+ * can use, and each behaviour asserts that instead (README, "Heimdal backend"). */
+static int enctype_usable(int e)
+{
+    CredHandle ic;
+    if (e != E_CAMELLIA256 || !test_backend_heimdal())
+        return 1;
+    use_realm(e);
+    CU_ASSERT_EQUAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"Kerberos", SECPKG_CRED_OUTBOUND,
+                                              NULL, NULL, NULL, NULL, &ic, NULL),
+                    SEC_E_NO_CREDENTIALS);
+    return 0;
+}
+
 #define DEFINE_WRAPPER(e, fn, title) \
-    static void e##_##fn(void) { t_##fn(e); }
+    static void e##_##fn(void)       \
+    {                                \
+        if (enctype_usable(e))       \
+            t_##fn(e);               \
+    }
 #define ALL_ENCTYPES(X)                        \
     PER_ENCTYPE_BEHAVIOURS(X, E_AES256)        \
     PER_ENCTYPE_BEHAVIOURS(X, E_AES128)        \
@@ -839,29 +875,38 @@ static void test_tampered_data_is_message_altered_and_context_goes_on(void)
     keep = w;
     w.b[w.token + 3] ^= 0x10;
     CU_ASSERT_EQUAL(open_stream(&actx, w.b, w.len, &out, NULL), SEC_E_MESSAGE_ALTERED);
-    /* The same message unaltered is still in sequence. */
-    CU_ASSERT_EQUAL(open_stream(&actx, keep.b, keep.len, &out, NULL), SEC_E_OK);
-    CU_ASSERT(data_is(&out, text, TEXT_LEN));
+    /* The same message unaltered is still in sequence (not on Heimdal). */
+    CU_ASSERT_EQUAL(open_stream(&actx, keep.b, keep.len, &out, NULL), retry_after_altered(1));
+    if (retry_after_altered(1) == SEC_E_OK)
+        CU_ASSERT(data_is(&out, text, TEXT_LEN));
     unpair(&ictx, &actx);
 }
 
-static void test_tampered_token_is_message_altered(void)
+/* One enctype's realm, on a fresh thread (Heimdal reads krb5.conf once per thread:
+ * test_main.h). */
+static void tampered_token_in(void *arg)
 {
     CtxtHandle ictx, actx;
     wire w, keep;
     SecBuffer out;
-    static const int which[2] = {E_AES256, E_RC4};
-    for (int k = 0; k < 2; k++) {
-        int e = which[k];
+    int e = *(const int *)arg;
+    {
         use_realm(e);
         pair(ISC_MSG, ASC_MSG, &ictx, &actx);
         CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
         keep = w;
         w.b[w.token - 1] ^= 0x01; /* inside the checksum / encrypted part */
         CU_ASSERT_EQUAL(open_token(&actx, &w, &out, NULL), SEC_E_MESSAGE_ALTERED);
-        CU_ASSERT_EQUAL(open_token(&actx, &keep, &out, NULL), SEC_E_OK);
+        CU_ASSERT_EQUAL(open_token(&actx, &keep, &out, NULL), retry_after_altered(etypes[e].cfx));
         unpair(&ictx, &actx);
     }
+}
+
+static void test_tampered_token_is_message_altered(void)
+{
+    static const int which[2] = {E_AES256, E_RC4};
+    for (int k = 0; k < 2; k++)
+        test_in_fresh_thread(tampered_token_in, (void *)&which[k]);
 }
 
 static void test_tampered_signature_is_message_altered(void)
@@ -877,20 +922,19 @@ static void test_tampered_signature_is_message_altered(void)
     data[0] ^= 1;
     CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), SEC_E_MESSAGE_ALTERED);
     data[0] ^= 1;
-    CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), SEC_E_OK);
+    CU_ASSERT_EQUAL(VerifySignature(&actx, &d, 0, NULL), retry_after_altered(1));
     unpair(&ictx, &actx);
 }
 
 /* A stream cut inside its token: SEC_E_INCOMPLETE_MESSAGE with the missing count in the
  * SECBUFFER_EMPTY buffer made SECBUFFER_MISSING (RFC 4121: the token header; RC4: the DER
  * length, so a cut anywhere counts). */
-static void test_truncated_stream_is_incomplete_message_with_missing_count(void)
+static void truncated_stream_in(void *arg)
 {
     CtxtHandle ictx, actx;
     wire w;
-    static const int which[2] = {E_AES256, E_RC4};
-    for (int k = 0; k < 2; k++) {
-        int e = which[k];
+    int e = *(const int *)arg;
+    {
         use_realm(e);
         pair(ISC_MSG, ASC_MSG, &ictx, &actx);
         CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
@@ -915,6 +959,13 @@ static void test_truncated_stream_is_incomplete_message_with_missing_count(void)
         CU_ASSERT_EQUAL(open_stream(&actx, w.b, w.len, &out, NULL), SEC_E_OK);
         unpair(&ictx, &actx);
     }
+}
+
+static void test_truncated_stream_is_incomplete_message_with_missing_count(void)
+{
+    static const int which[2] = {E_AES256, E_RC4};
+    for (int k = 0; k < 2; k++)
+        test_in_fresh_thread(truncated_stream_in, (void *)&which[k]);
 }
 
 static void test_truncated_stream_fills_a_missing_buffer(void)

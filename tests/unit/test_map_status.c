@@ -12,6 +12,7 @@
 
 #define KRB5 MAP_STATUS_KRB5_MINOR
 #define ACC  MAP_STATUS_ACCEPTOR
+#define MSG  MAP_STATUS_MESSAGE
 
 /* MIT's "k5g" GSS krb5 mechanism codes (not in an installed header): base 39756032. */
 #define KG_CCACHE_NOMATCH 39756032u
@@ -138,6 +139,12 @@ static const struct {
      SEC_E_WRONG_PRINCIPAL},
     {"service not in keytab, accepting (Heimdal)", GSS_S_FAILURE, (uint32_t)KRB5_KT_END,
      KRB5 | ACC, SEC_E_WRONG_PRINCIPAL},
+    {"wrap token fails to decrypt, acceptor unwrapping (Heimdal)", GSS_S_FAILURE,
+     (uint32_t)KRB5KRB_AP_ERR_BAD_INTEGRITY, KRB5 | ACC | MSG, SEC_E_MESSAGE_ALTERED},
+    {"wrap token fails to decrypt, initiator unwrapping (Heimdal)", GSS_S_FAILURE,
+     (uint32_t)KRB5KRB_AP_ERR_BAD_INTEGRITY, KRB5 | MSG, SEC_E_MESSAGE_ALTERED},
+    {"per-message checksum modified", GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_MODIFIED,
+     KRB5 | ACC | MSG, SEC_E_MESSAGE_ALTERED},
     {"clock skew", GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_SKEW, KRB5 | ACC, SEC_E_TIME_SKEW},
     {"ticket not yet valid", GSS_S_FAILURE, (uint32_t)KRB5KRB_AP_ERR_TKT_NYV, KRB5 | ACC,
      SEC_E_TIME_SKEW},
