@@ -18,6 +18,13 @@ int backend_unwrap_stream(void);
  * SEC_E_QOP_NOT_SUPPORTED. 0 for MIT. */
 int backend_dce_limited(void);
 
+/* Whether the bridge offers the named package when this GSSAPI lists its mechanism. Heimdal
+ * lists a built-in NTLM mechanism that takes no password credential
+ * (gss_acquire_cred_with_password: GSS_S_NO_CRED) and checks NTLM responses only through a
+ * Heimdal KDC's digest service, so NTLM (alone or inside Negotiate) is not offered there.
+ * Every package is offered on MIT (gss-ntlmssp provides NTLM). */
+int backend_offers_package(const char *name);
+
 /* gss_acquire_cred for the initiator credentials in the named ccache (MIT:
  * gss_acquire_cred_from with a "ccache" store; Heimdal: gss_krb5_import_cred). */
 OM_uint32 backend_acquire_cred_ccache(OM_uint32 *minor, const char *ccache, gss_OID_set mechs,

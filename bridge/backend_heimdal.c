@@ -8,12 +8,18 @@
 #include <krb5.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Heimdal's krb5 mechanism (lib/gssapi/krb5: _gk_unwrap_iov, the CFX and arcfour IOV code)
  * finds HEADER, DATA, PADDING and TRAILER buffers only; a STREAM buffer is not one of them. */
 int backend_unwrap_stream(void)
 {
     return 0;
+}
+
+int backend_offers_package(const char *name)
+{
+    return strcasecmp(name, "NTLM") != 0;
 }
 
 int backend_dce_limited(void)

@@ -9,6 +9,12 @@ int backend_unwrap_stream(void)
     return 1;
 }
 
+int backend_offers_package(const char *name)
+{
+    (void)name;
+    return 1;
+}
+
 int backend_dce_limited(void)
 {
     return 0;

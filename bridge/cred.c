@@ -61,6 +61,12 @@ static size_t cred_negotiate_mechs(const cred *c, gss_OID_desc *out, size_t max)
     return n;
 }
 
+/* How many of Negotiate's inner packages are offered here at all. */
+static size_t cred_negotiate_mechs_offered(void)
+{
+    return (pkg_find("Kerberos") != NULL) + (pkg_find("NTLM") != NULL);
+}
+
 /* SEC_WINNT_AUTH_IDENTITY_EX's PackageList on a Negotiate credential: SPNEGO offers (and, as
  * acceptor, accepts) only the mechanisms it allows (gss_set_neg_mechs). The library's default
  * credential cannot carry that setting, so one is acquired for the handle. */
@@ -85,8 +91,12 @@ static SECURITY_STATUS cred_restrict_negotiate(cred *c, gss_cred_usage_t usage)
         }
     }
     major = backend_set_neg_mechs(&minor, c->gss, &allowed);
-    /* Heimdal cannot restrict SPNEGO's mechanisms (bridge/backend_heimdal.c): a PackageList
-     * it would ignore is refused rather than silently widened. */
+    /* Heimdal cannot restrict SPNEGO's mechanisms (bridge/backend_heimdal.c). A PackageList
+     * that allows every package Negotiate offers here needs no restriction; one it would
+     * ignore is refused rather than silently widened. */
+    if (GSS_ROUTINE_ERROR(major) == GSS_S_UNAVAILABLE &&
+        allowed.count == cred_negotiate_mechs_offered())
+        return SEC_E_OK;
     if (GSS_ROUTINE_ERROR(major) == GSS_S_UNAVAILABLE) {
         call_note("this GSSAPI (%s) cannot restrict Negotiate to a PackageList",
                   SSPIBRIDGE_BACKEND);
@@ -138,6 +148,9 @@ static SECURITY_STATUS cred_acquire_gss(cred *c, const identity *id, const char 
         gss_buffer_desc pw = {id->password_len, id->password};
         major = gss_acquire_cred_with_password(&minor, name, &pw, GSS_C_INDEFINITE, &mechs,
                                                usage, &c->gss, NULL, lifetime);
+        /* Heimdal's SPNEGO takes no password (GSS_S_NO_CRED, and a credential of the inner
+         * mechanisms alone is not one SPNEGO initiates with): SEC_E_NO_CREDENTIALS there
+         * (README, "Heimdal backend"). */
     } else if (usage == GSS_C_INITIATE && name == GSS_C_NO_NAME &&
                imp_thread_ccache(imp_ccache, sizeof(imp_ccache))) {
         if (imp_ccache[0] == '\0') {

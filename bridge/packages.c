@@ -2,6 +2,7 @@
  * package whose GSSAPI mechanism gss_indicate_mechs reports. */
 #include "bridge/packages.h"
 
+#include "bridge/backend.h"
 #include "bridge/call.h"
 #include "bridge/memory.h"
 #include "mappings/map_utf.h"
@@ -29,6 +30,8 @@ static void pkg_discover(void)
         return;
     for (size_t i = 0; i < map_package_count() && pkg_count < PKG_MAX; i++) {
         const map_package *pkg = map_package_at(i);
+        if (!backend_offers_package(pkg->name))
+            continue;
         for (size_t j = 0; j < mechs->count; j++) {
             const gss_OID_desc *m = &mechs->elements[j];
             if (m->length == pkg->oid_len && memcmp(m->elements, pkg->oid, pkg->oid_len) == 0) {

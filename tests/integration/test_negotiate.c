@@ -147,7 +147,10 @@ static void messages_one_way(CtxtHandle *from, CtxtHandle *to, const char *msg)
     CU_ASSERT_EQUAL_FATAL(MakeSignature(from, 0, &sd, 0), SEC_E_OK);
     CU_ASSERT_EQUAL(VerifySignature(to, &sd, 0, NULL), SEC_E_OK);
     tok[s[1].cbBuffer - 1] ^= 1;
-    CU_ASSERT_EQUAL(VerifySignature(to, &sd, 0, NULL), SEC_E_MESSAGE_ALTERED);
+    /* Heimdal checks an RFC 4121 token's sequence number before its checksum: the altered
+     * copy of a verified signature is a duplicate there (README, "Heimdal backend"). */
+    CU_ASSERT_EQUAL(VerifySignature(to, &sd, 0, NULL),
+                    test_backend_heimdal() ? SEC_E_OUT_OF_SEQUENCE : SEC_E_MESSAGE_ALTERED);
 }
 
 static void messages_both_ways(CtxtHandle *ictx, CtxtHandle *actx)
@@ -179,6 +182,11 @@ static void test_kerberos_is_chosen_with_a_password_w(void)
 {
     CredHandle ic;
     CtxtHandle ictx, actx;
+    /* Heimdal's SPNEGO takes no password (README, "Heimdal backend"). */
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(acquire_ex_w(NULL, 0, &ic), SEC_E_NO_CREDENTIALS);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(acquire_ex_w(NULL, 0, &ic), SEC_E_OK);
     establish(&ic, 1, &ictx, &actx);
     assert_package(&ictx, &actx, "Kerberos");
@@ -191,6 +199,11 @@ static void test_ntlm_is_chosen_when_kerberos_is_excluded_a(void)
     CredHandle ic;
     CtxtHandle ictx, actx;
     SecPkgContext_Sizes sz = {0};
+    /* No NTLM on Heimdal (README): a list of NTLM alone leaves Negotiate nothing. */
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(acquire_ex_a("!Kerberos", &ic), SEC_E_NO_CREDENTIALS);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(acquire_ex_a("!Kerberos", &ic), SEC_E_OK);
     establish(&ic, 0, &ictx, &actx);
     assert_package(&ictx, &actx, "NTLM");
@@ -206,6 +219,10 @@ static void test_ntlm_is_chosen_when_only_ntlm_is_listed_w(void)
 {
     CredHandle ic;
     CtxtHandle ictx, actx;
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(acquire_ex_w((const SEC_WCHAR *)u"ntlm", 4, &ic), SEC_E_NO_CREDENTIALS);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(acquire_ex_w((const SEC_WCHAR *)u"ntlm", 4, &ic), SEC_E_OK);
     establish(&ic, 1, &ictx, &actx);
     assert_package(&ictx, &actx, "NTLM");
@@ -217,6 +234,10 @@ static void test_kerberos_is_chosen_when_ntlm_is_excluded(void)
 {
     CredHandle ic;
     CtxtHandle ictx, actx;
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(acquire_ex_a("Kerberos, !NTLM", &ic), SEC_E_NO_CREDENTIALS);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(acquire_ex_a("Kerberos, !NTLM", &ic), SEC_E_OK);
     establish(&ic, 0, &ictx, &actx);
     assert_package(&ictx, &actx, "Kerberos");
@@ -238,8 +259,11 @@ static void test_ntlm_is_chosen_when_kerberos_is_unavailable(void)
     CU_ASSERT_EQUAL_FATAL(realm_kdestroy(&test_realm), 0);
     CU_ASSERT_EQUAL_FATAL(realm_stop_kdc(&test_realm), 0);
     SECURITY_STATUS s = acquire_ex_a(NULL, &ic);
-    CU_ASSERT_EQUAL(s, SEC_E_OK);
-    if (s == SEC_E_OK) {
+    /* Heimdal: no NTLM, and its SPNEGO takes no password (README, "Heimdal backend"). */
+    CU_ASSERT_EQUAL(s, test_backend_heimdal() ? SEC_E_NO_CREDENTIALS : SEC_E_OK);
+    if (test_backend_heimdal() && s == SEC_E_OK)
+        FreeCredentialsHandle(&ic);
+    if (s == SEC_E_OK && !test_backend_heimdal()) {
         establish(&ic, 0, &ictx, &actx);
         assert_package(&ictx, &actx, "NTLM");
         messages_both_ways(&ictx, &actx);
@@ -273,6 +297,12 @@ static void test_negotiate_acceptor_takes_a_bare_ntlm_token(void)
     id.Password = (unsigned char *)test_realm.password;
     id.PasswordLength = (ULONG)strlen(test_realm.password);
     id.Flags = SEC_WINNT_AUTH_IDENTITY_ANSI;
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"NTLM", SECPKG_CRED_OUTBOUND,
+                                                  NULL, &id, NULL, NULL, &ic, NULL),
+                        SEC_E_SECPKG_NOT_FOUND);
+        return;
+    }
     CU_ASSERT_EQUAL_FATAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"NTLM", SECPKG_CRED_OUTBOUND,
                                                     NULL, &id, NULL, NULL, &ic, NULL),
                           SEC_E_OK);

@@ -617,4 +617,31 @@ static CU_TestInfo tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-SSPI_TEST_MAIN("ntlm", suite_init, suite_clean, tests)
+/* Heimdal: the bridge does not offer NTLM (Heimdal's own NTLM mechanism takes no password
+ * credentials; README, "Heimdal backend"). The package is absent, exactly as on a machine
+ * without gss-ntlmssp. */
+static void test_ntlm_is_not_offered_on_heimdal(void)
+{
+    ULONG n = 0;
+    PSecPkgInfoA info = NULL;
+    CredHandle cred;
+    CU_ASSERT_STRING_EQUAL(sspibridge_backend(), "heimdal");
+    CU_ASSERT_EQUAL_FATAL(EnumerateSecurityPackagesA(&n, &info), SEC_E_OK);
+    for (ULONG i = 0; i < n; i++)
+        CU_ASSERT_NOT_EQUAL(strcmp(info[i].Name, "NTLM"), 0);
+    CU_ASSERT_EQUAL(FreeContextBuffer(info), SEC_E_OK);
+    CU_ASSERT_EQUAL(QuerySecurityPackageInfoA((SEC_CHAR *)"NTLM", &info), SEC_E_SECPKG_NOT_FOUND);
+    CU_ASSERT_EQUAL(AcquireCredentialsHandleA(NULL, (SEC_CHAR *)"NTLM", SECPKG_CRED_OUTBOUND, NULL,
+                                              NULL, NULL, NULL, &cred, NULL),
+                    SEC_E_SECPKG_NOT_FOUND);
+    CU_ASSERT_EQUAL(AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)u"ntlm", SECPKG_CRED_INBOUND, NULL,
+                                              NULL, NULL, NULL, &cred, NULL),
+                    SEC_E_SECPKG_NOT_FOUND);
+}
+
+static CU_TestInfo heimdal_tests[] = {
+    {"NTLM is not offered on Heimdal", test_ntlm_is_not_offered_on_heimdal},
+    CU_TEST_INFO_NULL,
+};
+
+SSPI_TEST_MAIN("ntlm", suite_init, suite_clean, test_backend_heimdal() ? heimdal_tests : tests)
