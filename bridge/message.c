@@ -98,6 +98,8 @@ typedef struct msg_token {
     size_t framed_hdr; /* FRAMED and known: the header's length (framing, OID, the RFC 4757
                         * 7.2 fields up to the confounder) */
     size_t need;       /* SHORT: bytes it needs at least */
+    int rotated;       /* CFX with 8 bytes or more: RRC is not 0 */
+    size_t ec;         /* CFX with 8 bytes or more: the EC field */
 } msg_token;
 
 /* Status options of a per-message call: a checksum or decryption failure is an altered
@@ -257,6 +259,12 @@ static void msg_token_peek(const unsigned char *p, size_t len, msg_token *t)
             t->wrap = p[0] == MSG_CFX_TOK_WRAP;
             t->conf = (p[2] & MSG_CFX_FLAG_SEALED) != 0;
         }
+        /* RFC 4121 4.2.6.2: EC and RRC, big-endian, at offsets 4 and 6. */
+        t->rotated = 1;
+        if (len >= 8) {
+            t->ec = (size_t)p[4] << 8 | p[5];
+            t->rotated = (p[6] | p[7]) != 0;
+        }
         return;
     }
     t->family = MSG_TOKEN_UNKNOWN;
@@ -374,9 +382,13 @@ static SECURITY_STATUS msg_stream_kind(const ctx *c, const msg_token *t)
  * length covers the header only in DCE style (otherwise header, data and pad: the header is
  * then its fixed fields, and *pad says the stream ends with the pad byte). */
 static SECURITY_STATUS msg_dce_split(const ctx *c, const msg_token *t, size_t len, int dce,
-                                     size_t *header, int *pad)
+                                     size_t *header, int *pad, size_t *trailer)
 {
+    size_t overhead = 0;
+    SECURITY_STATUS status;
+
     *pad = 0;
+    *trailer = 0;
     if (!t->known || !t->wrap) {
         call_note("the stream does not start with a wrap token");
         return SEC_E_INVALID_TOKEN;
@@ -386,7 +398,28 @@ static SECURITY_STATUS msg_dce_split(const ctx *c, const msg_token *t, size_t le
         *pad = !dce;
         return SEC_E_OK;
     }
-    return msg_cfx_overhead(c, t->conf, header);
+    status = msg_cfx_overhead(c, t->conf, &overhead);
+    if (status != SEC_E_OK || t->rotated || dce) {
+        *header = overhead;
+        return status;
+    }
+    /* RRC 0 (MIT's and Heimdal's gss_wrap): the trailer is at the end, RFC 4121 4.2.4. A
+     * sealed token is header, confounder, data, then EC filler, the encrypted header and the
+     * checksum; this context's rotated overhead (EC 0 outside DCE style) is the 16-byte
+     * header, the 16-byte confounder, the 16-byte encrypted header and the checksum. An
+     * integrity-only token is header, data and an EC-byte checksum. */
+    if (t->conf) {
+        if (overhead < 3 * MSG_CFX_HEADER_LEN) {
+            call_note("the context's wrap overhead (%zu bytes) is not an RFC 4121 one", overhead);
+            return SEC_E_INVALID_TOKEN;
+        }
+        *header = 2 * MSG_CFX_HEADER_LEN;
+        *trailer = t->ec + overhead - 2 * MSG_CFX_HEADER_LEN;
+    } else {
+        *header = MSG_CFX_HEADER_LEN;
+        *trailer = t->ec;
+    }
+    return SEC_E_OK;
 }
 
 /* ---- Locks ------------------------------------------------------------------------------ */
@@ -610,19 +643,28 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
             goto cleanup;
         if (split) {
             int pad = 0;
-            status = msg_dce_split(c, t, s->buffer.length, dce, &header, &pad);
+            size_t trailer = 0;
+            status = msg_dce_split(c, t, s->buffer.length, dce, &header, &pad, &trailer);
             if (status != SEC_E_OK)
                 goto cleanup;
-            if (header + (size_t)pad > s->buffer.length) {
-                *missing = header + (size_t)pad - s->buffer.length;
+            if (header + (size_t)pad + trailer > s->buffer.length) {
+                *missing = header + (size_t)pad + trailer - s->buffer.length;
                 call_note("the stream lacks %zu bytes of its token header", *missing);
                 status = SEC_E_INCOMPLETE_MESSAGE;
                 goto cleanup;
             }
             d->buffer.value = (unsigned char *)s->buffer.value + header;
-            d->buffer.length = s->buffer.length - header;
+            d->buffer.length = s->buffer.length - header - trailer;
             s->type = GSS_IOV_BUFFER_TYPE_HEADER;
             s->buffer.length = header;
+            /* An unrotated RFC 4121 token: its trailer is the one IOV entry the bridge adds. */
+            if (trailer > 0 && l->n < MSG_IOV_MAX) {
+                l->buf[l->n] = NULL;
+                l->iov[l->n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
+                l->iov[l->n].buffer.length = trailer;
+                l->iov[l->n].buffer.value = (unsigned char *)d->buffer.value + d->buffer.length;
+                l->n++;
+            }
             /* RFC 4757 outside DCE style: the last byte is the pad, GSSAPI's PADDING buffer
              * (the one IOV entry the bridge adds), as for TOKEN|DATA below. */
             if (pad && l->padding < 0 && l->n < MSG_IOV_MAX) {

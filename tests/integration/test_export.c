@@ -708,8 +708,10 @@ static void test_bad_packed_contexts_give_exact_codes(void)
     /* A GSS token that does not import: its mechanism OID, then its krb5 body. */
     CU_ASSERT_EQUAL(import_mutated(&packed, n, 40 + 6, (unsigned char)(b[40 + 6] ^ 0x55), "Kerberos"),
                     SEC_E_INVALID_TOKEN);
+    /* Byte 20 of MIT's krb5 body is checked by its import; in Heimdal's serialization it is
+     * a field its import takes as it is (README, "Heimdal backend"). */
     CU_ASSERT_EQUAL(import_mutated(&packed, n, 40 + 20, (unsigned char)(b[40 + 20] ^ 0xff), "Kerberos"),
-                    SEC_E_INVALID_TOKEN);
+                    test_backend_heimdal() ? SEC_E_OK : SEC_E_INVALID_TOKEN);
     /* Packages: one nobody has, one that is not this blob's, names that are no package. */
     CU_ASSERT_EQUAL(import_mutated(&packed, n, 9, 0x77, "Kerberos"), SEC_E_SECPKG_NOT_FOUND);
     CU_ASSERT_EQUAL(import_mutated(&packed, n, 9, 9 /* Negotiate */, "Kerberos"), SEC_E_INVALID_TOKEN);
