@@ -46,6 +46,16 @@ OM_uint32 backend_set_neg_mechs(OM_uint32 *minor, gss_cred_id_t cred, const gss_
  * The caller wipes element 0 and releases the set. */
 OM_uint32 backend_session_key(OM_uint32 *minor, gss_ctx_id_t ctx, gss_buffer_set_t *set);
 
+/* gss_unwrap_iov. framed_dce: the token is an RFC 4757 (RC4) one on a DCE-style context.
+ * Heimdal's IOV unwrap of those tests the DCE flag of the wrong structure
+ * (_gssapi_unwrap_iov_arcfour: IS_DCE_STYLE(context), its krb5_context), so it expects the
+ * DER length to cover the data and refuses every such token (GSS_S_DEFECTIVE_TOKEN); there
+ * HEADER and the one DATA buffer are joined and unwrapped with gss_unwrap, and the
+ * plaintext is copied back over the data (one copy, wiped). */
+OM_uint32 backend_unwrap_iov(OM_uint32 *minor, gss_ctx_id_t ctx, int *conf_state,
+                             gss_qop_t *qop_state, gss_iov_buffer_desc *iov, int count,
+                             int framed_dce);
+
 /* gss_get_mic_iov, gss_verify_mic_iov and gss_get_mic_iov_length (MIT). Heimdal has only
  * gss_get_mic / gss_verify_mic: the DATA and SIGN_ONLY buffers (in order) are the message,
  * copied into one buffer when there are several, and the MIC token is copied into the

@@ -150,6 +150,64 @@ cleanup:
     return major;
 }
 
+OM_uint32 backend_unwrap_iov(OM_uint32 *minor, gss_ctx_id_t ctx, int *conf_state,
+                             gss_qop_t *qop_state, gss_iov_buffer_desc *iov, int count,
+                             int framed_dce)
+{
+    OM_uint32 major, tmp;
+    gss_iov_buffer_desc *header = NULL, *data = NULL;
+    gss_buffer_desc in = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
+    unsigned char *joined = NULL;
+
+    if (!framed_dce)
+        return gss_unwrap_iov(minor, ctx, conf_state, qop_state, iov, count);
+    for (int i = 0; i < count; i++) {
+        OM_uint32 type = GSS_IOV_BUFFER_TYPE(iov[i].type);
+        if (type == GSS_IOV_BUFFER_TYPE_HEADER)
+            header = &iov[i];
+        else if (type == GSS_IOV_BUFFER_TYPE_DATA && data == NULL)
+            data = &iov[i];
+        else if (type != GSS_IOV_BUFFER_TYPE_EMPTY && type != GSS_IOV_BUFFER_TYPE_DATA) {
+            *minor = EINVAL; /* sign-only parts or padding: not in a DCE RC4 token here */
+            return GSS_S_FAILURE;
+        } else if (type == GSS_IOV_BUFFER_TYPE_DATA) {
+            *minor = EINVAL; /* a second DATA buffer */
+            return GSS_S_FAILURE;
+        }
+    }
+    if (header == NULL || data == NULL || header->buffer.length > SIZE_MAX - data->buffer.length) {
+        *minor = EINVAL;
+        return GSS_S_FAILURE;
+    }
+    in.length = header->buffer.length + data->buffer.length;
+    joined = malloc(in.length > 0 ? in.length : 1);
+    if (joined == NULL) {
+        *minor = ENOMEM;
+        return GSS_S_FAILURE;
+    }
+    memcpy(joined, header->buffer.value, header->buffer.length);
+    if (data->buffer.length > 0)
+        memcpy(joined + header->buffer.length, data->buffer.value, data->buffer.length);
+    in.value = joined;
+    major = gss_unwrap(minor, ctx, &in, &out, conf_state, qop_state);
+    if (!GSS_ERROR(major)) {
+        if (out.length > data->buffer.length) {
+            *minor = ERANGE;
+            major = GSS_S_FAILURE;
+        } else {
+            if (out.length > 0)
+                memcpy(data->buffer.value, out.value, out.length);
+            data->buffer.length = out.length;
+        }
+    }
+    if (out.value != NULL)
+        explicit_bzero(out.value, out.length);
+    gss_release_buffer(&tmp, &out);
+    explicit_bzero(joined, in.length);
+    free(joined);
+    return major;
+}
+
 /* The message a MIC covers: every DATA and SIGN_ONLY buffer, in order (MIT's
  * gss_get_mic_iov checksums them so). One buffer is used where it lies; several are copied
  * into *owned (freed by the caller, wiped: it may be a secret). *token is the MIC_TOKEN

@@ -48,6 +48,14 @@ OM_uint32 backend_session_key(OM_uint32 *minor, gss_ctx_id_t ctx, gss_buffer_set
     return gss_inquire_sec_context_by_oid(minor, ctx, GSS_C_INQ_SSPI_SESSION_KEY, set);
 }
 
+OM_uint32 backend_unwrap_iov(OM_uint32 *minor, gss_ctx_id_t ctx, int *conf_state,
+                             gss_qop_t *qop_state, gss_iov_buffer_desc *iov, int count,
+                             int framed_dce)
+{
+    (void)framed_dce;
+    return gss_unwrap_iov(minor, ctx, conf_state, qop_state, iov, count);
+}
+
 OM_uint32 backend_get_mic_iov(OM_uint32 *minor, gss_ctx_id_t ctx, gss_iov_buffer_desc *iov,
                               int count)
 {

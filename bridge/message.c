@@ -722,7 +722,8 @@ static SECURITY_STATUS msg_unwrap_locked(ctx *c, msg_layout *l, const msg_token 
         }
     }
 
-    major = gss_unwrap_iov(&minor, c->gss, &conf_state, &qop_state, l->iov, l->n);
+    major = backend_unwrap_iov(&minor, c->gss, &conf_state, &qop_state, l->iov, l->n,
+                               dce && t->family == MSG_TOKEN_FRAMED);
     if (!GSS_ERROR(major)) {
         msg_mark_warm(c, kind);
         *unwrapped = 1;

@@ -737,7 +737,11 @@ static void t_dce_style_interoperates_with_gssapi(int e)
     CU_ASSERT_EQUAL_FATAL(seal(&ictx, 0, text, TEXT_LEN, &w), SEC_E_OK);
     gss_iov_buffer_desc u[2] = {{GSS_IOV_BUFFER_TYPE_HEADER, {w.token, w.b}},
                                 {GSS_IOV_BUFFER_TYPE_DATA, {w.data, w.b + w.token}}};
-    CU_ASSERT_EQUAL(gss_unwrap_iov(&minor, ga, &conf, NULL, u, 2), GSS_S_COMPLETE);
+    /* The raw peer's unwrap as the backend makes it: Heimdal's gss_unwrap_iov refuses every
+     * DCE-style RC4 token, its own included, so there the RC4 token goes through gss_unwrap
+     * (bridge/backend.h). */
+    CU_ASSERT_EQUAL(backend_unwrap_iov(&minor, ga, &conf, NULL, u, 2, !etypes[e].cfx),
+                    GSS_S_COMPLETE);
     CU_ASSERT_EQUAL(conf, 1);
     CU_ASSERT(u[1].buffer.length == TEXT_LEN && memcmp(u[1].buffer.value, text, TEXT_LEN) == 0);
     raw_delete(&ga);
@@ -1042,7 +1046,10 @@ static void replay_and_reorder(ULONG isc, ULONG asc, SECURITY_STATUS expect)
     copy = m3; /* ahead of m2 */
     CU_ASSERT_EQUAL(open_stream(&actx, copy.b, copy.len, &out, NULL), expect);
     copy = m2; /* behind m3 */
-    CU_ASSERT_EQUAL(open_stream(&actx, copy.b, copy.len, &out, NULL), expect);
+    /* Heimdal answers a token older than one it accepted past a gap with GSS_S_FAILURE,
+     * not GSS_S_UNSEQ_TOKEN (README, "Heimdal backend"). */
+    CU_ASSERT_EQUAL(open_stream(&actx, copy.b, copy.len, &out, NULL),
+                    expect != SEC_E_OK && test_backend_heimdal() ? SEC_E_INVALID_TOKEN : expect);
     CU_ASSERT(expect != SEC_E_OK ? out.pvBuffer == NULL : data_is(&out, "two", 3));
     /* Signatures too. */
     unsigned char tok[128], data[8] = "sig";
