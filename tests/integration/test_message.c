@@ -868,6 +868,36 @@ static void test_empty_data_round_trips(void)
     unpair(&ictx, &actx);
 }
 
+/* RFC 4121 4.2.5: a receiver takes a wrap token whatever its RRC. MIT's gss_wrap sends RRC 0
+ * (the trailer at the end); the bridge's own tokens are rotated. The same token unrotated
+ * decrypts as a stream: on Heimdal, which has no STREAM buffer, the bridge then splits it
+ * into HEADER, DATA and TRAILER itself. */
+static void test_unrotated_wrap_token_decrypts_as_stream(void)
+{
+    CtxtHandle ictx, actx;
+    wire w;
+    SecBuffer out;
+    unsigned char body[WIRE_MAX];
+    use_realm(E_AES256);
+    pair(ISC_MSG, ASC_MSG, &ictx, &actx);
+    for (int conf = 1; conf >= 0; conf--) {
+        CU_ASSERT_EQUAL_FATAL(seal(&ictx, conf ? 0 : SECQOP_WRAP_NO_ENCRYPT, text, TEXT_LEN, &w),
+                              SEC_E_OK);
+        size_t rrc = (size_t)w.b[6] << 8 | w.b[7], n = w.len - 16;
+        CU_ASSERT_FATAL(rrc > 0 && rrc < n);
+        /* Rotate the part after the 16-byte header back left by RRC; RRC becomes 0. */
+        memcpy(body, w.b + 16 + rrc, n - rrc);
+        memcpy(body + n - rrc, w.b + 16, rrc);
+        memcpy(w.b + 16, body, n);
+        w.b[6] = w.b[7] = 0;
+        ULONG qop = 7;
+        CU_ASSERT_EQUAL(open_stream(&actx, w.b, w.len, &out, &qop), SEC_E_OK);
+        CU_ASSERT(data_is(&out, text, TEXT_LEN));
+        CU_ASSERT_EQUAL(qop, conf ? 0 : SECQOP_WRAP_NO_ENCRYPT);
+    }
+    unpair(&ictx, &actx);
+}
+
 static void test_tampered_data_is_message_altered_and_context_goes_on(void)
 {
     CtxtHandle ictx, actx;
@@ -1387,6 +1417,7 @@ static CU_TestInfo tests[] = {
     ALL_ENCTYPES(LIST_ENTRY)
     {"DCE-style AES tokens have Windows' EC 16 and RRC 28", test_dce_aes_tokens_have_windows_ec_and_rrc},
     {"empty DATA round trips", test_empty_data_round_trips},
+    {"unrotated wrap token decrypts as a stream", test_unrotated_wrap_token_decrypts_as_stream},
     {"tampered data is SEC_E_MESSAGE_ALTERED and the context goes on",
      test_tampered_data_is_message_altered_and_context_goes_on},
     {"tampered token is SEC_E_MESSAGE_ALTERED", test_tampered_token_is_message_altered},
