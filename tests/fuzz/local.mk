@@ -74,9 +74,20 @@ tests_fuzz_fuzz_descriptor_LDADD = $(FUZZ_LDADD)
 tests_fuzz_fuzz_descriptor_LDFLAGS = $(FUZZER_LINK_FLAGS)
 
 FUZZ_SECONDS = 30
+# How many targets fuzz at once (each is one process): CI passes its core count.
+FUZZ_JOBS = 1
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=undefined
 FUZZ_SANITIZE_LINK = -fsanitize=address,undefined
+# Where the targets are built: a sub-tree configured on first use, or "." for a tree that was
+# itself configured with --enable-fuzz-targets and FUZZ_CFLAGS (CI's ASan+UBSan tree is: its
+# suites and the fuzz pass then share one build).
+FUZZ_TREE = fuzz-build
+if FUZZ_TARGETS
+FUZZ_TREE_SELF = yes
+else
+FUZZ_TREE_SELF = no
+endif
 
 fuzz:
 	@if test '$(HAVE_FUZZER)' != yes; then \
@@ -84,16 +95,25 @@ fuzz:
 	       "(Debian: apt-get install clang libclang-rt-14-dev, then configure again)"; \
 	  exit 0; \
 	fi; \
-	set -e; $(MKDIR_P) fuzz-build; \
-	if test ! -f fuzz-build/Makefile; then \
-	  echo "make fuzz: configuring fuzz-build/ with $(FUZZ_CC)"; \
-	  (cd fuzz-build && '$(abs_top_srcdir)/configure' --enable-fuzz-targets --enable-werror \
-	    CC='$(FUZZ_CC)' CFLAGS='$(FUZZ_CFLAGS)' LDFLAGS='$(FUZZ_SANITIZE_LINK)' >configure.out); \
+	set -e; \
+	if test '$(FUZZ_TREE)' = .; then \
+	  case '$(FUZZ_TREE_SELF) $(CFLAGS)' in \
+	  yes*-fsanitize=fuzzer-no-link*) ;; \
+	  *) echo "make fuzz FUZZ_TREE=.: this tree was not configured with --enable-fuzz-targets" \
+	          "and -fsanitize=fuzzer-no-link in CFLAGS"; exit 1 ;; \
+	  esac; \
+	else \
+	  $(MKDIR_P) '$(FUZZ_TREE)'; \
+	  if test ! -f '$(FUZZ_TREE)/Makefile'; then \
+	    echo "make fuzz: configuring $(FUZZ_TREE)/ with $(FUZZ_CC)"; \
+	    (cd '$(FUZZ_TREE)' && '$(abs_top_srcdir)/configure' --enable-fuzz-targets --enable-werror \
+	      CC='$(FUZZ_CC)' CFLAGS='$(FUZZ_CFLAGS)' LDFLAGS='$(FUZZ_SANITIZE_LINK)' >configure.out); \
+	  fi; \
 	fi; \
-	$(MAKE) $(AM_MAKEFLAGS) -C fuzz-build $(FUZZ_TARGET_LIST); \
+	$(MAKE) $(AM_MAKEFLAGS) -C '$(FUZZ_TREE)' $(FUZZ_TARGET_LIST); \
 	SSPIBRIDGE_SRCDIR='$(abs_top_srcdir)' SSPIBRIDGE_REALM='$(abs_top_srcdir)/tests/realm/sspibridge-realm' \
 	KRB5KDC='$(KRB5KDC)' KADMIN_LOCAL='$(KADMIN_LOCAL)' KDB5_UTIL='$(KDB5_UTIL)' \
-	  '$(abs_top_srcdir)/tests/fuzz/run-fuzz' --seconds '$(FUZZ_SECONDS)' \
+	  '$(abs_top_srcdir)/tests/fuzz/run-fuzz' --seconds '$(FUZZ_SECONDS)' --jobs '$(FUZZ_JOBS)' \
 	    --corpus '$(abs_top_srcdir)/tests/fuzz/corpus' --work fuzz-work \
 	    --lsan-suppressions '$(abs_top_srcdir)/tests/fuzz/lsan.supp' \
-	    $(FUZZ_TARGET_LIST:%=fuzz-build/%)
+	    $(FUZZ_TARGET_LIST:%=$(FUZZ_TREE)/%)

@@ -56,14 +56,22 @@ TSAN_TESTS = tests/reliability/test_stress tests/reliability/test_handles \
 TSAN_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=thread
 ASAN_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 EXTRA_DIST += tests/tsan.supp tests/cppcheck.supp tests/.clang-tidy .clang-tidy
+# TSAN_TREE=. runs them in this tree instead, when it was configured with TSAN_CFLAGS (CI's
+# clang tree is: it proves the clang -Werror build and serves TSan with one build).
+TSAN_TREE = tsan-build
 check-tsan:
 	@test -n '$(SANITIZER_CC)' || { echo "make check-tsan: no clang found by configure"; exit 1; }
-	$(MKDIR_P) tsan-build
-	test -f tsan-build/Makefile || (cd tsan-build && '$(abs_top_srcdir)/configure' --enable-werror \
+	@if test '$(TSAN_TREE)' = .; then \
+	  case ' $(CFLAGS) ' in *' -fsanitize=thread '*) ;; \
+	  *) echo "make check-tsan TSAN_TREE=.: this tree was not configured with -fsanitize=thread"; exit 1 ;; \
+	  esac; \
+	fi
+	$(MKDIR_P) '$(TSAN_TREE)'
+	test -f '$(TSAN_TREE)/Makefile' || (cd '$(TSAN_TREE)' && '$(abs_top_srcdir)/configure' --enable-werror \
 	  CC='$(SANITIZER_CC)' CFLAGS='$(TSAN_CFLAGS)' LDFLAGS='-fsanitize=thread' >configure.out)
-	$(MAKE) $(AM_MAKEFLAGS) -C tsan-build $(TSAN_TESTS)
+	$(MAKE) $(AM_MAKEFLAGS) -C '$(TSAN_TREE)' $(TSAN_TESTS)
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 history_size=4 suppressions=$(abs_top_srcdir)/tests/tsan.supp" \
-	  $(MAKE) $(AM_MAKEFLAGS) -C tsan-build check-TESTS TESTS='$(TSAN_TESTS)'
+	  $(MAKE) $(AM_MAKEFLAGS) -C '$(TSAN_TREE)' check-TESTS TESTS='$(TSAN_TESTS)'
 check-asan:
 	@test -n '$(SANITIZER_CC)' || { echo "make check-asan: no clang found by configure"; exit 1; }
 	$(MKDIR_P) asan-build
