@@ -1,9 +1,9 @@
-/* Faults around the bridge: the KDC stopped in the middle of a test, the keytab removed,
- * replaced by garbage or made unreadable, the credential cache deleted or corrupted between
- * calls. Each gives one exact status, leaves no handle or FreeContextBuffer block behind, and
- * what did not depend on the missing piece keeps working (established contexts need neither
- * KDC, keytab nor cache; tickets already in a cache need no KDC). Run under valgrind by make
- * check-valgrind: no leak on any of those error paths. */
+/* Faults around the bridge: the KDC stopped in the middle of a test, clocks apart, the keytab
+ * removed, replaced by garbage or made unreadable, the credential cache deleted or corrupted
+ * between calls. Each gives one exact status, leaves no handle or FreeContextBuffer block
+ * behind, and what did not depend on the missing piece keeps working (established contexts
+ * need neither KDC, keytab nor cache; tickets already in a cache need no KDC). Run under
+ * valgrind by make check-valgrind: no leak on any of those error paths. */
 #include "bridge/handle.h"
 #include "bridge/memory.h"
 #include "tests/common/establish.h"
@@ -170,6 +170,65 @@ static void test_kdc_stopped_between_legs(void)
     DeleteSecurityContext(&actx);
     FreeCredentialsHandle(&ic);
     FreeCredentialsHandle(&ac);
+}
+
+/* ---- Clocks ----------------------------------------------------------------------------- */
+
+/* Writes a copy of the realm's krb5.conf that allows only `skew` seconds of clock skew. */
+static int write_skew_config(const char *path, int skew)
+{
+    FILE *in = fopen(test_realm.krb5_config, "r"), *out = fopen(path, "w");
+    char line[1024];
+    int done = 0;
+    if (in == NULL || out == NULL) {
+        if (in != NULL)
+            fclose(in);
+        if (out != NULL)
+            fclose(out);
+        return -1;
+    }
+    while (fgets(line, sizeof(line), in) != NULL) {
+        fputs(line, out);
+        if (!done && strncmp(line, "[libdefaults]", 13) == 0) {
+            fprintf(out, "    clockskew = %d\n", skew);
+            done = 1;
+        }
+    }
+    fclose(in);
+    return fclose(out) == 0 && done ? 0 : -1;
+}
+
+/* Clocks apart: the acceptor checks the authenticator's time against its own within
+ * libdefaults' clockskew (RFC 4120 section 3.2.3, KRB_AP_ERR_SKEW). An AP-REQ made
+ * three seconds before an acceptor that allows one second of skew is what an initiator whose
+ * clock runs three seconds slow sends: SEC_E_TIME_SKEW ("The clocks on the client and server
+ * machines are skewed"), no context, nothing kept. With the clocks together again the same
+ * credential handles work. */
+static void test_clock_skew_is_time_skew(void)
+{
+    char conf[REALM_PATH_MAX + 16];
+    CredHandle ic, ac;
+    CtxtHandle h;
+    ULONG len;
+    size_t handles = handle_live_count(), blocks = mem_live_count();
+    snprintf(conf, sizeof(conf), "%s/skew.conf", test_realm.dir);
+    CU_ASSERT_EQUAL_FATAL(write_skew_config(conf, 1), 0);
+    CU_ASSERT_EQUAL_FATAL(est_acquire("Kerberos", NULL, SECPKG_CRED_OUTBOUND, NULL, &ic), SEC_E_OK);
+    CU_ASSERT_EQUAL_FATAL(est_acquire("Kerberos", NULL, SECPKG_CRED_INBOUND, NULL, &ac), SEC_E_OK);
+
+    CU_ASSERT_EQUAL_FATAL(first_leg(&ic, "host/localhost", &h, &len), SEC_I_CONTINUE_NEEDED);
+    sleep(3);
+    /* MIT reads krb5.conf (KRB5_CONFIG) for each GSSAPI call's krb5 context. */
+    CU_ASSERT_EQUAL_FATAL(setenv("KRB5_CONFIG", conf, 1), 0);
+    CU_ASSERT_EQUAL(accept_once(&ac, len), SEC_E_TIME_SKEW);
+    CU_ASSERT_EQUAL_FATAL(setenv("KRB5_CONFIG", test_realm.krb5_config, 1), 0);
+    DeleteSecurityContext(&h);
+
+    CU_ASSERT_EQUAL(fresh_accept(&ic, &ac), SEC_E_OK);
+    FreeCredentialsHandle(&ic);
+    FreeCredentialsHandle(&ac);
+    unlink(conf);
+    expect_nothing_left(handles, blocks);
 }
 
 /* ---- Keytab ----------------------------------------------------------------------------- */
@@ -367,6 +426,7 @@ static void test_nothing_leaks_across_the_suite(void)
 static CU_TestInfo tests[] = {
     {"KDC stopped mid-test", test_kdc_stopped_mid_test},
     {"KDC stopped between the legs of an exchange", test_kdc_stopped_between_legs},
+    {"clock skew beyond the acceptor's allowance is SEC_E_TIME_SKEW", test_clock_skew_is_time_skew},
     {"inbound credentials without a usable keytab are SEC_E_NO_CREDENTIALS",
      test_inbound_credentials_without_a_usable_keytab_are_no_credentials},
     {"keytab removed after acquire", test_keytab_removed_after_acquire},
