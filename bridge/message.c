@@ -409,12 +409,12 @@ static SECURITY_STATUS msg_dce_split(const ctx *c, const msg_token *t, size_t le
      * header, the 16-byte confounder, the 16-byte encrypted header and the checksum. An
      * integrity-only token is header, data and an EC-byte checksum. */
     if (t->conf) {
-        if (overhead < 3 * MSG_CFX_HEADER_LEN) {
+        if (overhead < 3 * (size_t)MSG_CFX_HEADER_LEN) {
             call_note("the context's wrap overhead (%zu bytes) is not an RFC 4121 one", overhead);
             return SEC_E_INVALID_TOKEN;
         }
-        *header = 2 * MSG_CFX_HEADER_LEN;
-        *trailer = t->ec + overhead - 2 * MSG_CFX_HEADER_LEN;
+        *header = 2 * (size_t)MSG_CFX_HEADER_LEN;
+        *trailer = t->ec + overhead - 2 * (size_t)MSG_CFX_HEADER_LEN;
     } else {
         *header = MSG_CFX_HEADER_LEN;
         *trailer = t->ec;
