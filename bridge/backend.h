@@ -34,6 +34,15 @@ OM_uint32 backend_acquire_cred_ccache(OM_uint32 *minor, const char *ccache, gss_
  * gss_store_cred_into; Heimdal: gss_krb5_copy_ccache). */
 OM_uint32 backend_store_cred_ccache(OM_uint32 *minor, gss_cred_id_t cred, const char *ccache);
 
+/* gss_inquire_cred's name of cred (GSS_C_NO_NAME when the mechanism names none); named: the
+ * bridge acquired cred for a principal of its own choosing. Heimdal's krb5 mechanism names no
+ * acceptor credential acquired for any keytab key, and its mechglue (gss_inquire_cred) wraps
+ * that null mechanism name in a union name that gss_display_name then dereferences: a crash.
+ * There an unnamed acceptor credential is answered GSS_C_NO_NAME without asking for its name.
+ * MIT passes straight through. */
+OM_uint32 backend_inquire_cred_name(OM_uint32 *minor, gss_cred_id_t cred, int named,
+                                    gss_name_t *name);
+
 /* Restricts the mechanisms SPNEGO negotiates with cred (MIT: gss_set_neg_mechs). Heimdal has
  * no such call: GSS_S_UNAVAILABLE, which the caller reports as SEC_E_UNSUPPORTED_FUNCTION. */
 OM_uint32 backend_set_neg_mechs(OM_uint32 *minor, gss_cred_id_t cred, const gss_OID_set_desc *mechs);

@@ -27,6 +27,26 @@ int backend_dce_limited(void)
     return 1;
 }
 
+/* Heimdal's _gsskrb5_inquire_cred answers GSS_C_NO_NAME for an acceptor credential without a
+ * principal, and gss_inquire_cred (lib/gssapi/mech) stores that NULL as the union name's
+ * mechanism name unchecked: only the usage is asked of such a credential. */
+OM_uint32 backend_inquire_cred_name(OM_uint32 *minor, gss_cred_id_t cred, int named,
+                                    gss_name_t *name)
+{
+    OM_uint32 major;
+    gss_cred_usage_t usage = GSS_C_BOTH;
+
+    *name = GSS_C_NO_NAME;
+    if (!named) {
+        major = gss_inquire_cred(minor, cred, NULL, NULL, &usage, NULL);
+        if (GSS_ERROR(major))
+            return major;
+        if (usage == GSS_C_ACCEPT)
+            return GSS_S_COMPLETE;
+    }
+    return gss_inquire_cred(minor, cred, name, NULL, NULL, NULL);
+}
+
 /* Opens the named ccache in a krb5 context of its own (Heimdal's GSSAPI keeps its own too). */
 static OM_uint32 heimdal_ccache(OM_uint32 *minor, const char *name, krb5_context *kctx,
                                 krb5_ccache *cc)
@@ -165,6 +185,8 @@ OM_uint32 backend_unwrap_iov(OM_uint32 *minor, gss_ctx_id_t ctx, int *conf_state
         OM_uint32 type = GSS_IOV_BUFFER_TYPE(iov[i].type);
         if (type == GSS_IOV_BUFFER_TYPE_HEADER)
             header = &iov[i];
+        else if (type == GSS_IOV_BUFFER_TYPE_PADDING && iov[i].buffer.length == 0)
+            continue; /* the empty PADDING EncryptMessage handed out: DCE RC4 has no pad */
         else if (type == GSS_IOV_BUFFER_TYPE_DATA && data == NULL)
             data = &iov[i];
         else if (type != GSS_IOV_BUFFER_TYPE_EMPTY && type != GSS_IOV_BUFFER_TYPE_DATA) {

@@ -324,8 +324,8 @@ static SECURITY_STATUS cred_name(cred *c, char **out)
             goto cleanup;
         }
     }
-    major = gss_inquire_cred(&minor, own != GSS_C_NO_CREDENTIAL ? own : c->gss, &name, NULL,
-                             NULL, NULL);
+    major = backend_inquire_cred_name(&minor, own != GSS_C_NO_CREDENTIAL ? own : c->gss,
+                                      c->principal != NULL, &name);
     if (GSS_ERROR(major)) {
         status = gss_util_fail(major, minor, &c->mech, 0);
         goto cleanup;

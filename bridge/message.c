@@ -358,10 +358,12 @@ static SECURITY_STATUS msg_stream_kind(const ctx *c, const msg_token *t)
 
     if (t->family == MSG_TOKEN_SHORT)
         return SEC_E_OK; /* too short to tell: the missing bytes are reported */
-    /* Without a STREAM IOV (Heimdal) the bridge splits the token itself by its own kind and
-     * the mechanism checks the token ID against the context; asking the context's kind
-     * would need a TRAILER buffer, which Heimdal refuses on DCE-style contexts. */
-    if (!backend_unwrap_stream() && t->family != MSG_TOKEN_UNKNOWN)
+    /* On a DCE-style context where the backend refuses TRAILER buffers (Heimdal) the kind
+     * cannot be asked: the bridge splits the token by its own kind and the mechanism checks
+     * the token ID against the context. Elsewhere a token of the other kind is refused here,
+     * before its DER length (up to 4 GiB) is reported as missing bytes. */
+    if ((c->gss_flags & GSS_C_DCE_STYLE) != 0 && backend_dce_limited() &&
+        t->family != MSG_TOKEN_UNKNOWN)
         return SEC_E_OK;
     status = msg_cfx_context(c, &cfx);
     if (status != SEC_E_OK)

@@ -173,6 +173,14 @@ static const map_krb5_row map_krb5_rows[] = {
     /* Heimdal's acceptor reports the same fault as the keytab's end reached without the
      * service's key ("Failed to find ... in keytab"). */
     {(int32_t)KRB5_KT_END, 0, MAP_SIDE_ACCEPTOR, SEC_E_WRONG_PRINCIPAL},
+    /* Heimdal's acceptor opens the keytab at each accept and reports a keytab file gone as
+     * the errno of that open, and one that is not a keytab as its version check: the
+     * service cannot decrypt the ticket either way (MIT: KRB5_KT_NOTFOUND above). */
+    {ENOENT, GSS_S_FAILURE, MAP_SIDE_ACCEPTOR, SEC_E_WRONG_PRINCIPAL},
+    {(int32_t)KRB5_KEYTAB_BADVNO, GSS_S_FAILURE, MAP_SIDE_ACCEPTOR, SEC_E_WRONG_PRINCIPAL},
+    /* Heimdal's initiator reports a default ccache file deleted under it as the errno of its
+     * lstat: no credentials, as MIT's KRB5_FCC_NOFILE below. */
+    {ENOENT, GSS_S_FAILURE, MAP_SIDE_INITIATOR, SEC_E_NO_CREDENTIALS},
 
     /* Clocks apart: SEC_E_TIME_SKEW, "The clocks on the client and server machines are
      * skewed". A ticket not yet valid is the same fault seen from the other side. */
@@ -191,10 +199,18 @@ static const map_krb5_row map_krb5_rows[] = {
     {(int32_t)KRB5_FCC_NOFILE, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)KRB5_CC_NOTFOUND, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)KRB5_CC_NOSUPP, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
+    /* A cache file that is garbage (Heimdal reports its format; MIT: no cache). */
+    {(int32_t)KRB5_CC_FORMAT, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)MAP_KG_CCACHE_NOMATCH, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)MAP_KG_KEYTAB_NOMATCH, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)MAP_KG_TGT_MISSING, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
     {(int32_t)MAP_KG_EMPTY_CCACHE, 0, MAP_SIDE_ANY, SEC_E_NO_CREDENTIALS},
+
+    /* A peer's establishment token that does not parse: Heimdal's initiator answers a reply
+     * token that is not DER with GSS_S_FAILURE and the ASN.1 decoder's code where MIT answers
+     * GSS_S_DEFECTIVE_TOKEN: "The token supplied to the function is invalid". */
+    {(int32_t)ASN1_OVERRUN, GSS_S_FAILURE, MAP_SIDE_INITIATOR, SEC_E_INVALID_TOKEN},
+    {(int32_t)ASN1_BAD_ID, GSS_S_FAILURE, MAP_SIDE_INITIATOR, SEC_E_INVALID_TOKEN},
 
     /* No common enctype with the KDC: "The encryption type requested is not supported by
      * the KDC". */

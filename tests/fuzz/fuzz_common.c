@@ -3,6 +3,7 @@
 
 #include "tests/realm/realm.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,31 @@ static void fz_pair_init(fz_pair *p, realm *r, int dce)
     fz_establish(p);
 }
 
+typedef struct fz_realm_setup {
+    realm *r;
+    fz_pair *plain, *dce;
+} fz_realm_setup;
+
+static void *fz_realm_pairs(void *arg)
+{
+    fz_realm_setup *s = arg;
+    fz_pair_init(s->plain, s->r, 0);
+    fz_pair_init(s->dce, s->r, 1);
+    return NULL;
+}
+
+/* Heimdal's krb5 mechanism reads krb5.conf once per thread (tests/common/test_main.h): each
+ * realm's pairs are made on a thread of their own, which reads that realm's KRB5_CONFIG. The
+ * fuzzing thread then reads the last realm's, as MIT does for every call. */
+static void fz_realm_up(realm *r, fz_pair *plain, fz_pair *dce)
+{
+    fz_realm_setup s = {r, plain, dce};
+    pthread_t t;
+    if (pthread_create(&t, NULL, fz_realm_pairs, &s) != 0)
+        fz_die("pthread_create", 0);
+    pthread_join(t, NULL);
+}
+
 void fz_init(void)
 {
     static int done;
@@ -137,15 +163,13 @@ void fz_init(void)
         realm_opts o = {"rc4-hmac", NULL, "RC4.SSPIBRIDGE.TEST", 0};
         if (realm_up(&o, &fz_realms[1]) != 0)
             fz_die("realm_up (RC4)", 0);
-        fz_pair_init(&fz_pairs[FZ_RC4], &fz_realms[1], 0);
-        fz_pair_init(&fz_pairs[FZ_RC4_DCE], &fz_realms[1], 1);
+        fz_realm_up(&fz_realms[1], &fz_pairs[FZ_RC4], &fz_pairs[FZ_RC4_DCE]);
         fz_have_rc4 = 1;
     }
     realm_opts o = {"aes256-cts-hmac-sha1-96", NULL, NULL, 0};
     if (realm_up(&o, &fz_realms[0]) != 0)
         fz_die("realm_up (AES)", 0);
-    fz_pair_init(&fz_pairs[FZ_AES], &fz_realms[0], 0);
-    fz_pair_init(&fz_pairs[FZ_AES_DCE], &fz_realms[0], 1);
+    fz_realm_up(&fz_realms[0], &fz_pairs[FZ_AES], &fz_pairs[FZ_AES_DCE]);
 }
 
 fz_pair *fz_pair_of(unsigned variant)

@@ -27,6 +27,7 @@ static const char message[] = "sspibridge fuzz message: the quick brown fox";
 static struct live {
     unsigned char wire[512];
     size_t len, header;
+    ULONG qop; /* what it was sealed with */
 } live[FZ_VARIANTS][2][2];
 
 /* EncryptMessage of the message in TOKEN | DATA | PADDING, closed up into one token. */
@@ -42,8 +43,23 @@ static void seal(CtxtHandle *h, ULONG qop, struct live *l)
                       {MESSAGE_LEN, SECBUFFER_DATA, m},
                       {sz.cbBlockSize, SECBUFFER_PADDING, pad}};
     SecBufferDesc d = {SECBUFFER_VERSION, 3, b};
-    if (EncryptMessage(h, qop, &d, 0) != SEC_E_OK)
+    SECURITY_STATUS st = EncryptMessage(h, qop, &d, 0);
+    /* Heimdal makes no integrity-only wrap token in DCE style (README, "Heimdal backend"):
+     * refused with exactly SEC_E_QOP_NOT_SUPPORTED, that slot holds a sealed token. */
+    if (st == SEC_E_QOP_NOT_SUPPORTED && qop != 0 && strcmp(sspibridge_backend(), "heimdal") == 0) {
+        SecPkgContext_Flags f;
+        if (QueryContextAttributesA(h, SECPKG_ATTR_FLAGS, &f) != SEC_E_OK ||
+            (f.Flags & (ISC_RET_USED_DCE_STYLE | ASC_RET_USED_DCE_STYLE)) == 0)
+            fz_fail("integrity-only wrap refused outside DCE style");
+        memcpy(m, message, MESSAGE_LEN);
+        b[0].cbBuffer = sz.cbSecurityTrailer;
+        b[2].cbBuffer = sz.cbBlockSize;
+        qop = 0;
+        st = EncryptMessage(h, qop, &d, 0);
+    }
+    if (st != SEC_E_OK)
         fz_fail("no live wrap token");
+    l->qop = qop;
     memcpy(l->wire, t, b[0].cbBuffer);
     memcpy(l->wire + b[0].cbBuffer, m, b[1].cbBuffer);
     memcpy(l->wire + b[0].cbBuffer + b[1].cbBuffer, pad, b[2].cbBuffer);
@@ -134,7 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fz_fail("DecryptMessage handed back DATA outside the caller's memory");
         if (pristine && (out->cbBuffer != MESSAGE_LEN || memcmp(out->pvBuffer, message, MESSAGE_LEN) != 0))
             fz_fail("an unmodified live token decrypted to something else");
-        if (pristine && qop != (integ ? SECQOP_WRAP_NO_ENCRYPT : 0))
+        if (pristine && qop != l->qop)
             fz_fail("pfQOP does not say how the live token was protected");
     } else {
         if (memcmp(&b[0], &before[0], sizeof(SecBuffer)) != 0 || memcmp(&b[1], &before[1], sizeof(SecBuffer)) != 0)

@@ -120,6 +120,24 @@ static void test_inbound_credentials_for_named_service(void)
     CU_ASSERT_EQUAL(FreeCredentialsHandle(&c), SEC_E_OK);
 }
 
+/* An acceptor credential for any keytab key (no principal given): MIT names one; Heimdal's
+ * krb5 mechanism names none (GSS_C_NO_NAME), so there the bridge has no single name to give. */
+static void test_inbound_credentials_for_any_key_name_per_backend(void)
+{
+    CredHandle c;
+    SecPkgCredentials_NamesW names = {0};
+    CU_ASSERT_EQUAL_FATAL(est_acquire("Kerberos", NULL, SECPKG_CRED_INBOUND, NULL, &c), SEC_E_OK);
+    if (test_backend_heimdal()) {
+        CU_ASSERT_EQUAL(QueryCredentialsAttributesW(&c, SECPKG_CRED_ATTR_NAMES, &names), SEC_E_UNSUPPORTED_FUNCTION);
+        CU_ASSERT_PTR_NULL(names.sUserName);
+    } else {
+        CU_ASSERT_EQUAL(QueryCredentialsAttributesW(&c, SECPKG_CRED_ATTR_NAMES, &names), SEC_E_OK);
+        CU_ASSERT(names.sUserName != NULL && names.sUserName[0] != 0);
+    }
+    FreeContextBuffer(names.sUserName);
+    CU_ASSERT_EQUAL(FreeCredentialsHandle(&c), SEC_E_OK);
+}
+
 static void test_inbound_credentials_for_service_without_key_are_refused(void)
 {
     CredHandle c;
@@ -970,6 +988,8 @@ static CU_TestInfo tests[] = {
     {"credential use without direction is SEC_E_INVALID_PARAMETER", test_credential_use_without_direction_is_invalid_parameter},
     {"inbound credentials for a named service", test_inbound_credentials_for_named_service},
     {"inbound credentials for a service without key are refused", test_inbound_credentials_for_service_without_key_are_refused},
+    {"an acceptor credential for any key is named on MIT, not on Heimdal",
+     test_inbound_credentials_for_any_key_name_per_backend},
     {"mutual establishment takes two initiator calls", test_mutual_establishment_takes_two_initiator_calls},
     {"establishment without mutual is one round", test_establishment_without_mutual_is_one_round},
     {"flags report what was negotiated, not the request", test_flags_report_what_was_negotiated_not_the_request},

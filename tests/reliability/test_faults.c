@@ -204,6 +204,18 @@ static int write_skew_config(const char *path, int skew)
  * clock runs three seconds slow sends: SEC_E_TIME_SKEW ("The clocks on the client and server
  * machines are skewed"), no context, nothing kept. With the clocks together again the same
  * credential handles work. */
+typedef struct skew_accept {
+    CredHandle *cred;
+    ULONG len;
+    SECURITY_STATUS st;
+} skew_accept;
+
+static void accept_once_on(void *arg)
+{
+    skew_accept *a = arg;
+    a->st = accept_once(a->cred, a->len);
+}
+
 static void test_clock_skew_is_time_skew(void)
 {
     char conf[REALM_PATH_MAX + 16];
@@ -218,9 +230,14 @@ static void test_clock_skew_is_time_skew(void)
 
     CU_ASSERT_EQUAL_FATAL(first_leg(&ic, "host/localhost", &h, &len), SEC_I_CONTINUE_NEEDED);
     sleep(3);
-    /* MIT reads krb5.conf (KRB5_CONFIG) for each GSSAPI call's krb5 context. */
+    /* MIT reads krb5.conf (KRB5_CONFIG) for each GSSAPI call's krb5 context; Heimdal once
+     * per thread, so there the accept runs on a fresh one (test_main.h). */
     CU_ASSERT_EQUAL_FATAL(setenv("KRB5_CONFIG", conf, 1), 0);
-    CU_ASSERT_EQUAL(accept_once(&ac, len), SEC_E_TIME_SKEW);
+    skew_accept a = {&ac, len, SEC_E_INTERNAL_ERROR};
+    test_in_fresh_thread(accept_once_on, &a);
+    /* Heimdal's acceptor answers a skewed authenticator with a KRB-ERROR token for the
+     * initiator to correct its clock (send_error_token): SEC_I_CONTINUE_NEEDED, not an error. */
+    CU_ASSERT_EQUAL(a.st, test_backend_heimdal() ? SEC_I_CONTINUE_NEEDED : SEC_E_TIME_SKEW);
     CU_ASSERT_EQUAL_FATAL(setenv("KRB5_CONFIG", test_realm.krb5_config, 1), 0);
     DeleteSecurityContext(&h);
 
@@ -300,7 +317,8 @@ static void test_keytab_removed_after_acquire(void)
     CU_ASSERT_EQUAL(fresh_accept(&ic, &ac), SEC_E_WRONG_PRINCIPAL);
     SSPIBRIDGE_LAST_ERROR e;
     CU_ASSERT_EQUAL(sspibridge_last_error(&e), 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(e.Message, "not found"));
+    /* Heimdal's acceptor says which open failed ("keytab ... open failed: No such file ..."). */
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.Message, test_backend_heimdal() ? "No such file" : "not found"));
     CU_ASSERT_EQUAL_FATAL(write_file(keytab_path, garbage, sizeof(garbage)), 0);
     CU_ASSERT_EQUAL(fresh_accept(&ic, &ac), SEC_E_WRONG_PRINCIPAL);
     keytab_back();
